@@ -1,0 +1,135 @@
+using System;
+
+namespace Keel.Annotations;
+
+// Types we do not own (the KubernetesClient models: V1Deployment and everything it reaches) cannot
+// carry our attributes. A "topology declaration" class states their list types, merge keys and
+// merge rules once, with typeof/nameof so a rename in the library is a compile error:
+//
+//   [KubernetesTypeRules]
+//   [ListMap(typeof(V1PodSpec), nameof(V1PodSpec.Containers), "name")]
+//   [ListMap(typeof(V1Container), nameof(V1Container.Ports), "containerPort", "protocol")]
+//   [PrependRule(typeof(V1Container), nameof(V1Container.Args))]
+//   internal static partial class KubernetesTopology { }
+//
+// The generator then emits schemas, merge code and topology for every type reachable from the
+// roots the declaration names with [ExternalRoot].
+
+/// <summary>Marks a class as a declaration of rules for types we do not own.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class KubernetesTypeRulesAttribute : Attribute
+{
+}
+
+/// <summary>A type we do not own for which schema, merge code and topology are generated (with everything it reaches).</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ExternalRootAttribute : Attribute
+{
+    public ExternalRootAttribute(Type type) => Type = type;
+
+    public Type Type { get; }
+
+    /// <summary>For kinds: the apiVersion (<c>apps/v1</c>) under which the local API server and apply find it.</summary>
+    public string? ApiVersion { get; set; }
+
+    public string? Kind { get; set; }
+}
+
+/// <summary>A map list on a type we do not own.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ListMapAttribute : Attribute
+{
+    public ListMapAttribute(Type owner, string property, params string[] keys)
+    {
+        Owner = owner;
+        Property = property;
+        Keys = keys;
+    }
+
+    public Type Owner { get; }
+
+    /// <summary>The C# property name (use <c>nameof</c>).</summary>
+    public string Property { get; }
+
+    /// <summary>JSON names of the key fields of the item type.</summary>
+    public string[] Keys { get; }
+}
+
+/// <summary>A list with set or atomic topology on a type we do not own.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ListTopologyAttribute : Attribute
+{
+    public ListTopologyAttribute(Type owner, string property, ListTopology topology)
+    {
+        Owner = owner;
+        Property = property;
+        Topology = topology;
+    }
+
+    public Type Owner { get; }
+    public string Property { get; }
+    public ListTopology Topology { get; }
+}
+
+/// <summary>Map or struct topology of a property (or, with a null property, of a whole type) we do not own.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class MapTopologyAttribute : Attribute
+{
+    public MapTopologyAttribute(Type owner, string? property, MapTopology topology)
+    {
+        Owner = owner;
+        Property = property;
+        Topology = topology;
+    }
+
+    public Type Owner { get; }
+    public string? Property { get; }
+    public MapTopology Topology { get; }
+}
+
+/// <summary>A <see cref="PrependAttribute"/> rule on a type we do not own.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class PrependRuleAttribute : Attribute
+{
+    public PrependRuleAttribute(Type owner, string property)
+    {
+        Owner = owner;
+        Property = property;
+    }
+
+    public Type Owner { get; }
+    public string Property { get; }
+}
+
+/// <summary>An <see cref="AtomicReplaceAttribute"/> rule on a type we do not own.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class AtomicReplaceRuleAttribute : Attribute
+{
+    public AtomicReplaceRuleAttribute(Type owner, string property)
+    {
+        Owner = owner;
+        Property = property;
+    }
+
+    public Type Owner { get; }
+    public string Property { get; }
+    public bool EmptyMeansUnset { get; set; }
+}
+
+/// <summary>A one-of group on a type we do not own: setting one member in the overlay clears the others in the base.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class OneOfRuleAttribute : Attribute
+{
+    public OneOfRuleAttribute(Type owner, string group, params string[] properties)
+    {
+        Owner = owner;
+        Group = group;
+        Properties = properties;
+    }
+
+    public Type Owner { get; }
+    public string Group { get; }
+
+    /// <summary>C# property names (use <c>nameof</c>).</summary>
+    public string[] Properties { get; }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Keel.Cli;
+
+/// <summary>The subcommands of <c>modelservice</c>; each lives in its own file under Commands/.</summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
