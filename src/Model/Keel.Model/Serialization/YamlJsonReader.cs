@@ -17,6 +17,7 @@ internal sealed class YamlJsonReader
     private readonly string? _sourceName;
     private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
     private SourceMap _map;
+    private SourcePosition? _lastPosition;
 
     private YamlJsonReader(string yaml, string? sourceName)
     {
@@ -28,13 +29,21 @@ internal sealed class YamlJsonReader
     /// <summary>Every document of the stream, empty ones included (their root is null).</summary>
     public static IReadOnlyList<YamlDocument> ReadAll(string yaml, string? sourceName)
     {
+        YamlJsonReader? reader = null;
         try
         {
-            return new YamlJsonReader(yaml, sourceName).ReadStream();
+            reader = new YamlJsonReader(yaml, sourceName);
+            return reader.ReadStream();
         }
         catch (YamlException e)
         {
             throw new KeelSerializationException(Describe(e), sourceName, Position(e.Start), null, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some malformed input, e.g. an unclosed flow
+            // sequence; report it at the last node read.
+            throw new KeelSerializationException("malformed YAML after this point", sourceName, reader?._lastPosition, null, e);
         }
     }
 
@@ -46,9 +55,13 @@ internal sealed class YamlJsonReader
         {
             _anchors.Clear();
             _map = new SourceMap(_sourceName);
+            _lastPosition = Position(start.Start);
             var root = _parser.Accept<DocumentEnd>(out _) ? null : ReadNode(JsonPath.Root);
             _parser.Consume<DocumentEnd>();
-            documents.Add(new YamlDocument(root, documents.Count, Position(start.Start), _map));
+
+            // A document "starts" at its content (the line a reader looks for), or at its marker when empty.
+            var startPosition = root is null ? Position(start.Start) : _map.Find(JsonPath.Root) ?? Position(start.Start);
+            documents.Add(new YamlDocument(root, documents.Count, startPosition, _map));
         }
 
         _parser.Consume<StreamEnd>();
@@ -60,6 +73,7 @@ internal sealed class YamlJsonReader
         var current = _parser.Current ?? throw Error("unexpected end of YAML", null, path);
         var position = Position(current.Start);
         _map.Add(path, position);
+        _lastPosition = position;
 
         JsonNode? node;
         string? anchor;

@@ -39,7 +39,7 @@ internal static class YamlJsonWriter
                 emitter.Emit(new MappingStart(null, null, true, obj.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
                 foreach (var (key, value) in obj)
                 {
-                    WriteString(emitter, key);
+                    WriteString(emitter, key, isKey: true);
                     WriteNode(emitter, value);
                 }
 
@@ -82,11 +82,13 @@ internal static class YamlJsonWriter
         }
     }
 
-    private static void WriteString(IEmitter emitter, string text)
+    private static void WriteString(IEmitter emitter, string text, bool isKey = false)
     {
-        var style = text.Contains('\n', StringComparison.Ordinal) && !HasTrailingSpaceOnALine(text)
+        // Literal blocks for multi-line values with content; keys and whitespace-only text stay quoted.
+        var literal = !isKey && text.Contains('\n', StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(text) && !HasTrailingSpaceOnALine(text);
+        var style = literal
             ? ScalarStyle.Literal
-            : YamlScalars.NeedsQuotes(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+            : YamlScalars.NeedsQuotes(text) || text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, null, text, style, true, true));
     }
 

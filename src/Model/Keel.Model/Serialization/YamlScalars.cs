@@ -73,6 +73,7 @@ internal static partial class YamlScalars
     /// <summary>Whether a string must be quoted so that YAML readers (1.1 and 1.2) read it back as this string.</summary>
     public static bool NeedsQuotes(string text) =>
         text.Length == 0
+        || text == "<<" // a plain << key is a merge key
         || ResolvePlain(text) is not JsonValue value || value.GetValueKind() != System.Text.Json.JsonValueKind.String
         || Yaml11Special().IsMatch(text)
         || Yaml11Number().IsMatch(text);
