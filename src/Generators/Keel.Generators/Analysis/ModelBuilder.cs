@@ -41,6 +41,7 @@ internal static class ModelBuilder
                 keyFields.TryGetValue(t.Key, out var keys) ? keys : new HashSet<string>(),
                 roots.Contains(t.Key)))
             .ToList();
+        types = TypeResolver.ApplyAtomicTypes(types);
         var byKey = types.ToDictionary(t => t.Key, System.StringComparer.Ordinal);
 
         foreach (var type in types.Where(t => !t.Shape.IsExternal))
@@ -109,6 +110,23 @@ internal static class ModelBuilder
             }
 
             keys.UnionWith(rule.Values);
+        }
+
+        // Our own map lists of built-in items (conditions by type): Kubernetes requires those keys, we cannot annotate them.
+        foreach (var shape in shapes.Values.Where(s => !s.IsExternal))
+        {
+            foreach (var property in shape.Properties.Where(p => !p.Annotations.ListMapKeys.IsEmpty))
+            {
+                if (property.Value.Element?.TypeKey is { } item && shapes.TryGetValue(item, out var itemShape) && itemShape.IsExternal)
+                {
+                    if (!result.TryGetValue(item, out var keys))
+                    {
+                        result[item] = keys = new HashSet<string>(System.StringComparer.Ordinal);
+                    }
+
+                    keys.UnionWith(property.Annotations.ListMapKeys);
+                }
+            }
         }
 
         return result;

@@ -63,7 +63,8 @@ internal static class TypeChecks
         CheckTopology(property, name, At, diagnostics);
         if (property.Strategy == MergeKind.MapList || (property.ListType == 2 && property.Kind == FieldKind.List))
         {
-            MapListChecks.Check(property, name, value.Element, types, At("ListMapKey") is { } site && annotations.SiteOf("ListMapKey") is not null ? site : At("ListType"), externalItem: false, diagnostics);
+            var externalItem = value.Element?.TypeKey is { } item && types.TryGetValue(item, out var itemType) && itemType.Shape.IsExternal;
+            MapListChecks.Check(property, name, value.Element, types, annotations.SiteOf("ListMapKey") ?? At("ListType"), externalItem, diagnostics);
         }
 
         if (annotations.Prepend && property.Kind != FieldKind.List)

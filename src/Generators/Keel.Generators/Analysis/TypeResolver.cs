@@ -10,9 +10,10 @@ namespace Keel.Generators.Analysis;
 /// </summary>
 internal static class TypeResolver
 {
-    private const int Atomic = 0;
+    // Keel.Annotations enums: ListTopology { Atomic, Set, Map }, MapTopology { Granular, Atomic }.
     private const int Set = 1;
     private const int Map = 2;
+    private const int AtomicMap = 1;
 
     /// <summary>Applies external rules to a type's properties and resolves each one.</summary>
     /// <param name="type">The parsed type.</param>
@@ -53,7 +54,21 @@ internal static class TypeResolver
             .OrderBy(g => g.Key, System.StringComparer.Ordinal)
             .Select(g => new OneOfGroupModel(g.Key, g.Value.ToEquatableArray()))
             .ToEquatableArray();
-        return new ResolvedType(type, properties.ToEquatableArray(), oneOfGroups, structType == Atomic);
+        return new ResolvedType(type, properties.ToEquatableArray(), oneOfGroups, structType == AtomicMap);
+    }
+
+    /// <summary>Object properties whose type is an atomic struct merge atomically too (unless the property says granular).</summary>
+    public static List<ResolvedType> ApplyAtomicTypes(List<ResolvedType> types)
+    {
+        var atomic = new HashSet<string>(types.Where(t => t.Atomic).Select(t => t.Key), System.StringComparer.Ordinal);
+        return types.Select(type => type with
+        {
+            Properties = type.Properties.Select(p =>
+                p.Kind == FieldKind.Object && p.Strategy == MergeKind.MergeFields && p.Annotations.StructType is null
+                    && p.Value.TypeKey is { } target && atomic.Contains(target)
+                    ? p with { Strategy = MergeKind.AtomicObject, Atomic = true }
+                    : p).ToEquatableArray(),
+        }).ToList();
     }
 
     private static PropertyAnnotations Apply(PropertyShape property, IEnumerable<ExternalRule> rules)
@@ -107,8 +122,8 @@ internal static class TypeResolver
         var mergeKeys = annotations.MergeKeys.IsEmpty ? keys : annotations.MergeKeys;
         var atomic = kind switch
         {
-            FieldKind.Map => annotations.MapType == Atomic,
-            FieldKind.Object => annotations.StructType == Atomic,
+            FieldKind.Map => annotations.MapType == AtomicMap,
+            FieldKind.Object => annotations.StructType == AtomicMap,
             _ => false,
         };
 

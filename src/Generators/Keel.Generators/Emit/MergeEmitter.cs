@@ -48,6 +48,15 @@ internal static class MergeEmitter
         w.Line();
 
         w.Open($"internal static {t}? MergeCore({t}? @base, {t}? overlay, {Context}? context)");
+        if (type.Atomic)
+        {
+            // An atomic struct: the overlay's object replaces the base's as a whole (x-kubernetes-map-type: atomic).
+            w.Line($"return {Ops}.Whole(@base, overlay, static v => Clone(v)!, context, {Strategy}.AtomicObject);");
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+
         w.Open("if (@base is null || overlay is null)");
         w.Line($"return {Ops}.Whole(@base, overlay, static v => Clone(v)!, context, {Strategy}.MergeFields);");
         w.Close();
@@ -305,8 +314,11 @@ internal static class MergeEmitter
 
     private static string KeyFunctionId(ResolvedType owner, ResolvedProperty p) => "_" + owner.Shape.Name + "_" + p.Name;
 
-    private static string GroupVariable(string group) =>
-        "overlaySets" + new string(group.Where(char.IsLetterOrDigit).ToArray()).Replace(" ", string.Empty) + "Group";
+    private static string GroupVariable(string group)
+    {
+        var letters = new string(group.Where(char.IsLetterOrDigit).ToArray());
+        return "overlaySets" + (letters.Length == 0 ? string.Empty : char.ToUpperInvariant(letters[0]) + letters.Substring(1)) + "Group";
+    }
 
     private static string Cref(string typeName) => typeName.Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}');
 }

@@ -269,12 +269,12 @@ internal sealed class SchemaBuilder
 
         if (property.Kind == FieldKind.Map && property.Annotations.MapType is { } mapType)
         {
-            schema["x-kubernetes-map-type"] = JsonValue.From(mapType == 0 ? "atomic" : "granular");
+            schema["x-kubernetes-map-type"] = JsonValue.From(mapType == 1 ? "atomic" : "granular");
         }
 
         if (property.Kind == FieldKind.Object && property.Annotations.StructType is { } structType)
         {
-            schema["x-kubernetes-map-type"] = JsonValue.From(structType == 0 ? "atomic" : "granular");
+            schema["x-kubernetes-map-type"] = JsonValue.From(structType == 1 ? "atomic" : "granular");
         }
     }
 
