@@ -23,12 +23,21 @@ single.SetAction((result, _) => Run(() => SingleImport.RunAsync(
 
 var crds = new Option<string[]>("--crd") { Description = "CRD YAML files to document, in order.", Required = true, AllowMultipleArgumentsPerToken = true };
 var markdown = new Option<string>("--output") { Description = "The Markdown file to write.", Required = true };
-var reference = new Command("api-reference", "Write the API reference (Markdown) from CRD YAML.") { crds, markdown, check, root };
+var links = new Option<string[]>("--link") { Description = "Document a field as a link: .path.suffix|Label|url (repeatable).", AllowMultipleArgumentsPerToken = true };
+var reference = new Command("api-reference", "Write the API reference (Markdown) from CRD YAML.") { crds, links, markdown, check, root };
 reference.SetAction((result, _) => Run(() => ApiReference.RunAsync(
-    result.GetValue(crds)!.Select(Path.GetFullPath).ToList(), Path.GetFullPath(result.GetValue(markdown)!),
+    result.GetValue(crds)!.Select(Path.GetFullPath).ToList(), (result.GetValue(links) ?? []).Select(TypeLink.Parse).ToList(), Path.GetFullPath(result.GetValue(markdown)!),
     Path.GetFullPath(result.GetValue(root)!), result.GetValue(check), Console.Out)));
 
-var command = new RootCommand("Keel CRD import and API reference tool.") { import, single, reference };
+var model = new Option<string>("--model") { Description = "The built model assembly (Keel.Model.dll).", Required = true };
+var names = new Option<string[]>("--name") { Description = "CRD names (<plural>.<group>) to write.", Required = true, AllowMultipleArgumentsPerToken = true };
+var crdOutput = new Option<string>("--output") { Description = "The folder the CRD YAML files go to (src/Crds).", Required = true };
+var crdsCommand = new Command("crds", "Write the CRDs the generator emitted into a built assembly to YAML files.") { model, names, crdOutput, check, root };
+crdsCommand.SetAction((result, _) => Run(() => Task.FromResult(Keel.CrdImport.Crds.GeneratedCrds.Run(
+    Path.GetFullPath(result.GetValue(model)!), result.GetValue(names)!, Path.GetFullPath(result.GetValue(crdOutput)!),
+    Path.GetFullPath(result.GetValue(root)!), result.GetValue(check), Console.Out))));
+
+var command = new RootCommand("Keel CRD import and API reference tool.") { import, single, crdsCommand, reference };
 return await command.Parse(args).InvokeAsync().ConfigureAwait(false);
 
 static async Task<int> Run(Func<Task<int>> action)

@@ -6,7 +6,8 @@ namespace Keel.CrdImport.Import;
 /// <summary>What a generated class carries besides its properties: attributes, interfaces and constants.</summary>
 internal sealed record ClassShape(string Attributes, string Interfaces, string Body)
 {
-    public static ClassShape For(ImportUnit unit, JsonObject schema, string typeName, bool isRoot)
+    /// <param name="requiredRules">Required fields written as has() rules (see <see cref="SchemaPreparer"/>).</param>
+    public static ClassShape For(ImportUnit unit, JsonObject schema, string typeName, bool isRoot, IReadOnlyList<string> requiredRules)
     {
         var attributes = new List<string>();
         var interfaces = "";
@@ -48,7 +49,11 @@ internal sealed record ClassShape(string Attributes, string Interfaces, string B
             body.AppendLine($"    public const string KubeKind = {CSharpLiteral.String(gvk.Kind)};");
         }
 
-        attributes.AddRange(AttributeWriter.ObjectLevel(schema));
+        // Every generated class keeps the fields its schema does not declare (ExtensionData), so its schema says so.
+        attributes.Add("[PreserveUnknownFields]");
+        attributes.AddRange(AttributeWriter.ObjectLevel(schema, preserveUnknownFields: false));
+        attributes.AddRange(requiredRules.Select(name =>
+            $"[CelRule({CSharpLiteral.String($"has(self.{name})")}, Message = {CSharpLiteral.String($"{name} is required")}, Reason = \"FieldValueRequired\", FieldPath = {CSharpLiteral.String("." + name)})]"));
         return new ClassShape(string.Join("\n", attributes), interfaces, body.ToString().TrimEnd('\n'));
     }
 

@@ -13,7 +13,7 @@ namespace Keel.CrdImport.Reference;
 /// </summary>
 internal static class ApiReference
 {
-    public static Task<int> RunAsync(IReadOnlyList<string> crdPaths, string outputPath, string repositoryRoot, bool check, TextWriter output)
+    public static Task<int> RunAsync(IReadOnlyList<string> crdPaths, IReadOnlyList<TypeLink> links, string outputPath, string repositoryRoot, bool check, TextWriter output)
     {
         var text = new StringBuilder();
         text.Append("""
@@ -32,7 +32,7 @@ internal static class ApiReference
             var display = Path.GetRelativePath(repositoryRoot, path).Replace('\\', '/');
             var crd = YamlJsonReader.ReadAll(File.ReadAllText(path), display).Single(d => d.Root is not null).Root as JsonObject
                 ?? throw new ImportException($"{display}: not a CRD");
-            new CrdDocumenter(crd, display, text).Write();
+            new CrdDocumenter(crd, display, text, links).Write();
         }
 
         var expected = new Dictionary<string, string>(StringComparer.Ordinal) { [outputPath] = text.ToString() };

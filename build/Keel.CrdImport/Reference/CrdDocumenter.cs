@@ -7,9 +7,11 @@ using Keel.CrdImport.Import;
 namespace Keel.CrdImport.Reference;
 
 /// <summary>Documents one CRD: a section per kind version, a table per object of its schema.</summary>
-internal sealed class CrdDocumenter(JsonObject crd, string path, StringBuilder text)
+internal sealed class CrdDocumenter(JsonObject crd, string path, StringBuilder text, IReadOnlyList<TypeLink> links)
 {
-    private readonly Queue<(string Title, string Anchor, JsonObject Schema)> _objects = new();
+    // Sections in depth-first order; an object schema identical to one already documented links to it.
+    private readonly List<Section> _sections = [];
+    private readonly Dictionary<string, Section> _byShape = new(StringComparer.Ordinal);
     private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
 
     public void Write()
@@ -29,14 +31,58 @@ internal sealed class CrdDocumenter(JsonObject crd, string path, StringBuilder t
             }
 
             WriteIdentity(spec, names, version);
-            _objects.Enqueue((kind, Anchor(kind), schema));
-            while (_objects.Count > 0)
+            _sections.Clear();
+            _byShape.Clear();
+            Document(kind, schema);
+            foreach (var section in _sections)
             {
-                var (title, anchor, obj) = _objects.Dequeue();
-                WriteObject(title, anchor, obj);
+                WriteObject(section);
             }
         }
     }
+
+    /// <summary>Adds a section for an object schema (and, first, its nested objects' sections); returns its anchor.</summary>
+    private string Document(string title, JsonObject schema)
+    {
+        var shape = schema.ToJsonString();
+        if (_byShape.TryGetValue(shape, out var existing))
+        {
+            existing.AlsoAt.Add(title);
+            return existing.Anchor;
+        }
+
+        var section = new Section(title, Anchor(title), schema);
+        _byShape[shape] = section;
+        _sections.Add(section);
+        var required = schema["required"] is JsonArray list ? list.Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) : [];
+        foreach (var (name, value) in schema["properties"]?.AsObject() ?? [])
+        {
+            if (value is not JsonObject property)
+            {
+                continue;
+            }
+
+            var validation = Validations(property, withRules: !IsDocumentedObject(property, $"{title}.{name}"));
+            if (required.Contains(name))
+            {
+                validation.Insert(0, "required");
+            }
+
+            section.Rows.Add(new Row(name, TypeOf(property, $"{title}.{name}"), property["default"] is { } d ? $"`{d.ToJsonString()}`" : "",
+                string.Join("; ", validation), Text(property["description"]) ?? ""));
+        }
+
+        return section.Anchor;
+    }
+
+    private sealed record Section(string Title, string Anchor, JsonObject Schema)
+    {
+        public List<Row> Rows { get; } = [];
+
+        public List<string> AlsoAt { get; } = [];
+    }
+
+    private sealed record Row(string Name, string Type, string Default, string Validation, string Description);
 
     private void WriteIdentity(JsonObject spec, JsonObject names, JsonObject version)
     {
@@ -69,44 +115,51 @@ internal sealed class CrdDocumenter(JsonObject crd, string path, StringBuilder t
         }
     }
 
-    private void WriteObject(string title, string anchor, JsonObject schema)
+    private void WriteObject(Section section)
     {
-        text.Append(CultureInfo.InvariantCulture, $"\n### {title}\n<a id=\"{anchor}\"></a>\n\n");
-        if (Text(schema["description"]) is { } description && title.Contains('.', StringComparison.Ordinal))
+        text.Append(CultureInfo.InvariantCulture, $"\n### {section.Title}\n<a id=\"{section.Anchor}\"></a>\n\n");
+        if (section.AlsoAt.Count > 0)
+        {
+            text.Append("Also at ").Append(string.Join(", ", section.AlsoAt.Select(t => $"`{t}`"))).Append(".\n\n");
+        }
+
+        if (Text(section.Schema["description"]) is { } description && section.Title.Contains('.', StringComparison.Ordinal))
         {
             text.Append(description).Append("\n\n");
         }
 
-        var objectRules = Rules(schema);
-        if (objectRules.Count > 0)
+        if (section.Schema["x-kubernetes-validations"] is JsonArray { Count: > 0 } rules)
         {
-            text.Append("Rules: ").Append(string.Join("; ", objectRules)).Append("\n\n");
+            text.Append("Rules:\n\n");
+            foreach (var rule in rules.OfType<JsonObject>())
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {Text(rule["message"]) ?? $"`{rule["rule"]}`"}\n");
+            }
+
+            text.Append('\n');
         }
 
-        var required = schema["required"] is JsonArray list ? list.Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) : [];
         text.Append("| Field | Type | Default | Validation | Description |\n|---|---|---|---|---|\n");
-        foreach (var (name, value) in schema["properties"]?.AsObject() ?? [])
+        foreach (var row in section.Rows)
         {
-            if (value is not JsonObject property)
-            {
-                continue;
-            }
-
-            var type = TypeOf(property, $"{title}.{name}");
-            var validation = Validations(property);
-            if (required.Contains(name))
-            {
-                validation.Insert(0, "required");
-            }
-
-            var defaultValue = property["default"] is { } d ? $"`{d.ToJsonString()}`" : "";
             text.Append(CultureInfo.InvariantCulture,
-                $"| `{name}` | {type} | {Cell(defaultValue)} | {Cell(string.Join("; ", validation))} | {Cell(Text(property["description"]) ?? "")} |\n");
+                $"| `{row.Name}` | {row.Type} | {Cell(row.Default)} | {Cell(row.Validation)} | {Cell(row.Description)} |\n");
         }
     }
 
+    private bool IsDocumentedObject(JsonObject schema, string title) =>
+        Link(title) is null && schema["type"]?.GetValue<string>() == "object" && schema["properties"] is JsonObject { Count: > 0 };
+
+    private TypeLink? Link(string title) => links.FirstOrDefault(l => title.EndsWith(l.PathSuffix, StringComparison.Ordinal));
+
     private string TypeOf(JsonObject schema, string title)
     {
+        if (Link(title) is { } link)
+        {
+            var linked = $"[{link.Label}]({link.Url})";
+            return schema["type"]?.GetValue<string>() == "array" ? $"list of {linked}" : linked;
+        }
+
         if (schema["x-kubernetes-int-or-string"] is JsonValue ios && ios.GetValue<bool>())
         {
             return "int or string";
@@ -117,9 +170,7 @@ internal sealed class CrdDocumenter(JsonObject crd, string path, StringBuilder t
             case "array":
                 return schema["items"] is JsonObject items ? $"list of {TypeOf(items, title + "[]")}" : "list";
             case "object" when schema["properties"] is JsonObject { Count: > 0 }:
-                var anchor = Anchor(title);
-                _objects.Enqueue((title, anchor, schema));
-                return $"[object](#{anchor})";
+                return $"[object](#{Document(title, schema)})";
             case "object" when schema["additionalProperties"] is JsonObject values:
                 return $"map of {TypeOf(values, title + "{}")}";
             case "object":
@@ -131,7 +182,7 @@ internal sealed class CrdDocumenter(JsonObject crd, string path, StringBuilder t
         }
     }
 
-    private static List<string> Validations(JsonObject schema)
+    private static List<string> Validations(JsonObject schema, bool withRules)
     {
         var list = new List<string>();
         void Add(string keyword, string label)
@@ -183,7 +234,11 @@ internal sealed class CrdDocumenter(JsonObject crd, string path, StringBuilder t
             list.Add($"{mapType} map");
         }
 
-        list.AddRange(Rules(schema));
+        if (withRules)
+        {
+            list.AddRange(Rules(schema));
+        }
+
         return list;
     }
 

@@ -16,7 +16,6 @@ namespace Keel.Model.Api;
 public sealed partial class BaseConfigSpec
 {
     /// <summary>ConfigMaps created as they are (after rendering), for example the endpoint picker's plugin configuration.</summary>
-    [SchemaFrom(typeof(V1ConfigMap), Templatable = true)]
     [ListType(ListTopology.Atomic)]
     public IList<JsonObject>? ConfigMaps { get; set; }
 
@@ -57,10 +56,10 @@ public sealed partial class BaseConfigSpec
     public JsonObject? InferenceObjective { get; set; }
 
     /// <summary>
-    /// Parts written as raw template text, keyed by part name (the keys of the ConfigMap preset), for templates
-    /// that produce structure rather than a single value (<c>{{ toYaml .X | nindent 4 }}</c>, <c>{{ if }}</c>
-    /// around fields). The rendered text is parsed as YAML of that part's kind. A part is given either here or
-    /// as a typed field, not both.
+    /// Parts written as raw template text, keyed by part name (the keys of the ConfigMap preset, the legacy
+    /// <c>inferenceModel</c> included), for templates that produce structure rather than a single value
+    /// (<c>{{ toYaml .X | nindent 4 }}</c>, <c>{{ if }}</c> around fields). The rendered text is read as YAML of that
+    /// part's kind, exactly as a ConfigMap preset's value. A part is given either here or as a typed field, not both.
     /// </summary>
     [MapType(MapTopology.Granular)]
     public IDictionary<string, string>? Templates { get; set; }

@@ -22,6 +22,7 @@ namespace Keel.Model.Upstream.Gateway.V1;
 [PrinterColumn("Hostnames", PrinterColumnType.String, ".spec.hostnames")]
 [PrinterColumn("Age", PrinterColumnType.Date, ".metadata.creationTimestamp")]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
+[PreserveUnknownFields]
 public sealed partial class HTTPRoute : IKubernetesObject<V1ObjectMeta?>, ISpec<HTTPRouteSpec?>, IStatus<HTTPRouteStatus?>
 {
     public const string KubeGroup = "gateway.networking.k8s.io";
@@ -58,6 +59,8 @@ public sealed partial class HTTPRoute : IKubernetesObject<V1ObjectMeta?>, ISpec<
 /// <summary>
 /// A backend object (a Service by default).
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class BackendObjectReference
 {
     /// <summary>
@@ -83,7 +86,6 @@ public sealed partial class BackendObjectReference
     /// Name of the backend.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
-    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -113,6 +115,8 @@ public sealed partial class BackendObjectReference
 /// <summary>
 /// A backend and its share of the traffic.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class HTTPBackendRef
 {
     /// <summary>
@@ -138,7 +142,6 @@ public sealed partial class HTTPBackendRef
     /// Name of the backend.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
-    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -185,6 +188,8 @@ public sealed partial class HTTPBackendRef
 /// <summary>
 /// A header name and value.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPHeader
 {
     /// <summary>
@@ -201,7 +206,6 @@ public sealed partial class HTTPHeader
     /// The header value.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("value")]
-    [Required]
     [MinLength(1)]
     [MaxLength(4096)]
     public string? Value { get; set; }
@@ -214,6 +218,7 @@ public sealed partial class HTTPHeader
 /// <summary>
 /// Sets, adds or removes headers.
 /// </summary>
+[PreserveUnknownFields]
 public sealed partial class HTTPHeaderFilter
 {
     /// <summary>
@@ -250,6 +255,8 @@ public sealed partial class HTTPHeaderFilter
 /// <summary>
 /// Matches one request header.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPHeaderMatch
 {
     /// <summary>
@@ -274,7 +281,6 @@ public sealed partial class HTTPHeaderMatch
     /// The value to match.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("value")]
-    [Required]
     [MinLength(1)]
     [MaxLength(4096)]
     public string? Value { get; set; }
@@ -287,6 +293,7 @@ public sealed partial class HTTPHeaderMatch
 /// <summary>
 /// Matches the request path.
 /// </summary>
+[PreserveUnknownFields]
 [CelRule("(self.type in ['Exact','PathPrefix']) ? self.value.startsWith('/') : true", Message = "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']")]
 public sealed partial class HTTPPathMatch
 {
@@ -314,13 +321,14 @@ public sealed partial class HTTPPathMatch
 /// <summary>
 /// Replaces the whole path or the matched prefix.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class HTTPPathModifier
 {
     /// <summary>
     /// ReplaceFullPath or ReplacePrefixMatch.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("type")]
-    [Required]
     [EnumValues("ReplaceFullPath", "ReplacePrefixMatch")]
     public string? Type { get; set; }
 
@@ -346,6 +354,8 @@ public sealed partial class HTTPPathModifier
 /// <summary>
 /// Matches one query parameter.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPQueryParamMatch
 {
     /// <summary>
@@ -370,7 +380,6 @@ public sealed partial class HTTPQueryParamMatch
     /// The value to match.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("value")]
-    [Required]
     [MinLength(1)]
     [MaxLength(1024)]
     public string? Value { get; set; }
@@ -383,13 +392,14 @@ public sealed partial class HTTPQueryParamMatch
 /// <summary>
 /// Copies requests to another backend.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.backendRef)", Message = "backendRef is required", Reason = "FieldValueRequired", FieldPath = ".backendRef")]
 public sealed partial class HTTPRequestMirrorFilter
 {
     /// <summary>
     /// A backend object (a Service by default).
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("backendRef")]
-    [Required]
     public BackendObjectReference? BackendRef { get; set; }
 
     /// <summary>
@@ -408,6 +418,7 @@ public sealed partial class HTTPRequestMirrorFilter
 /// <summary>
 /// Answers with a redirect.
 /// </summary>
+[PreserveUnknownFields]
 public sealed partial class HTTPRequestRedirectFilter
 {
     /// <summary>
@@ -457,13 +468,13 @@ public sealed partial class HTTPRequestRedirectFilter
 /// One processing step. Fields of filter types this schema does not spell out (CORS, ExternalAuth) are kept as written.
 /// </summary>
 [PreserveUnknownFields]
+[CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class HTTPRouteFilter
 {
     /// <summary>
     /// Which filter this is; exactly the matching field below is set.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("type")]
-    [Required]
     [EnumValues("RequestHeaderModifier", "ResponseHeaderModifier", "RequestMirror", "RequestRedirect", "URLRewrite", "ExtensionRef", "CORS", "ExternalAuth")]
     public string? Type { get; set; }
 
@@ -511,6 +522,7 @@ public sealed partial class HTTPRouteFilter
 /// <summary>
 /// Conditions that must all hold for a request to match.
 /// </summary>
+[PreserveUnknownFields]
 public sealed partial class HTTPRouteMatch
 {
     /// <summary>
@@ -552,6 +564,7 @@ public sealed partial class HTTPRouteMatch
 /// <summary>
 /// When and how often the gateway retries a request.
 /// </summary>
+[PreserveUnknownFields]
 public sealed partial class HTTPRouteRetry
 {
     /// <summary>
@@ -649,6 +662,7 @@ public sealed partial class HTTPRouteRule
 /// <summary>
 /// The desired state of the route.
 /// </summary>
+[PreserveUnknownFields]
 public sealed partial class HTTPRouteSpec
 {
     /// <summary>
@@ -687,6 +701,7 @@ public sealed partial class HTTPRouteSpec
 /// <summary>
 /// The observed state, written by the gateways the route attaches to.
 /// </summary>
+[PreserveUnknownFields]
 public sealed partial class HTTPRouteStatus
 {
     /// <summary>
@@ -705,6 +720,7 @@ public sealed partial class HTTPRouteStatus
 /// <summary>
 /// Request timeouts, as Gateway API durations (300s, 1h30m; 0s means the gateway's maximum).
 /// </summary>
+[PreserveUnknownFields]
 public sealed partial class HTTPRouteTimeouts
 {
     /// <summary>
@@ -729,6 +745,7 @@ public sealed partial class HTTPRouteTimeouts
 /// <summary>
 /// Rewrites the request before forwarding it.
 /// </summary>
+[PreserveUnknownFields]
 public sealed partial class HTTPURLRewriteFilter
 {
     /// <summary>
@@ -754,13 +771,16 @@ public sealed partial class HTTPURLRewriteFilter
 /// <summary>
 /// An implementation-specific filter object in the route's namespace.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.group)", Message = "group is required", Reason = "FieldValueRequired", FieldPath = ".group")]
+[CelRule("has(self.kind)", Message = "kind is required", Reason = "FieldValueRequired", FieldPath = ".kind")]
+[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class LocalObjectReference
 {
     /// <summary>
     /// API group of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("group")]
-    [Required]
     [MaxLength(253)]
     [Pattern("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     public string? Group { get; set; }
@@ -769,7 +789,6 @@ public sealed partial class LocalObjectReference
     /// Kind of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("kind")]
-    [Required]
     [MinLength(1)]
     [MaxLength(63)]
     [Pattern("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$")]
@@ -779,7 +798,6 @@ public sealed partial class LocalObjectReference
     /// Name of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
-    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -792,6 +810,8 @@ public sealed partial class LocalObjectReference
 /// <summary>
 /// A parent (usually a Gateway) a route attaches to.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class ParentReference
 {
     /// <summary>
@@ -826,7 +846,6 @@ public sealed partial class ParentReference
     /// Name of the parent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
-    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -856,20 +875,21 @@ public sealed partial class ParentReference
 /// <summary>
 /// The state of the route as one parent sees it.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.controllerName)", Message = "controllerName is required", Reason = "FieldValueRequired", FieldPath = ".controllerName")]
+[CelRule("has(self.parentRef)", Message = "parentRef is required", Reason = "FieldValueRequired", FieldPath = ".parentRef")]
 public sealed partial class RouteParentStatus
 {
     /// <summary>
     /// A parent (usually a Gateway) a route attaches to.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("parentRef")]
-    [Required]
     public ParentReference? ParentRef { get; set; }
 
     /// <summary>
     /// The controller that wrote this entry (DOMAIN/PATH).
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("controllerName")]
-    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? ControllerName { get; set; }

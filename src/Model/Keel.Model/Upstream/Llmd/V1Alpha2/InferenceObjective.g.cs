@@ -20,6 +20,7 @@ namespace Keel.Model.Upstream.Llmd.V1Alpha2;
 [CustomResource("llm-d.ai", "v1alpha2", "InferenceObjective", Plural = "inferenceobjectives")]
 [StatusSubresource]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
+[PreserveUnknownFields]
 public sealed partial class InferenceObjective : IKubernetesObject<V1ObjectMeta?>, ISpec<InferenceObjectiveSpec?>, IStatus<InferenceObjectiveStatus?>
 {
     public const string KubeGroup = "llm-d.ai";
@@ -56,6 +57,8 @@ public sealed partial class InferenceObjective : IKubernetesObject<V1ObjectMeta?
 /// <summary>
 /// The desired state of the objective.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.poolRef)", Message = "poolRef is required", Reason = "FieldValueRequired", FieldPath = ".poolRef")]
 public sealed partial class InferenceObjectiveSpec
 {
     /// <summary>
@@ -68,7 +71,6 @@ public sealed partial class InferenceObjectiveSpec
     /// The InferencePool the objective applies to.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("poolRef")]
-    [Required]
     public PoolObjectReference? PoolRef { get; set; }
 
     /// <summary>Fields the schema does not declare, kept as written so that they survive a read-merge-write.</summary>
@@ -79,6 +81,7 @@ public sealed partial class InferenceObjectiveSpec
 /// <summary>
 /// The observed state.
 /// </summary>
+[PreserveUnknownFields]
 public sealed partial class InferenceObjectiveStatus
 {
     /// <summary>
@@ -98,6 +101,8 @@ public sealed partial class InferenceObjectiveStatus
 /// <summary>
 /// The InferencePool the objective applies to.
 /// </summary>
+[PreserveUnknownFields]
+[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class PoolObjectReference
 {
     /// <summary>
@@ -123,7 +128,6 @@ public sealed partial class PoolObjectReference
     /// Name of the pool, in the objective's namespace.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
-    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
