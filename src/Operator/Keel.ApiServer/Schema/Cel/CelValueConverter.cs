@@ -11,7 +11,7 @@ namespace Keel.ApiServer.Schema.Cel;
 /// <summary>
 /// Converts JSON under a schema node into the values the Cel interpreter works on: int64, double, string, bool, null,
 /// <c>object?[]</c> lists, <c>Dictionary&lt;string, object?&gt;</c> maps and objects (objects keyed by escaped field
-/// names, only declared fields visible), protobuf Timestamp/Duration and ByteString for formatted strings. Each
+/// names, only declared fields visible), DateTimeOffset timestamps, protobuf Durations and ByteStrings for formatted strings. Each
 /// container is converted once per admission and reused by every rule above and below it.
 /// </summary>
 internal sealed class CelValueConverter
@@ -100,7 +100,7 @@ internal sealed class CelValueConverter
                 return GoDuration.TryParseStrfmt(duration, out var span) ? Duration.FromTimeSpan(span) : duration;
             case CelShapeKind.Timestamp when kind == JsonValueKind.String:
                 var timestamp = value.GetValue<string>();
-                return TryParseTimestamp(timestamp, out var time) ? Timestamp.FromDateTimeOffset(time) : timestamp;
+                return TryParseTimestamp(timestamp, out var time) ? (object)time : timestamp;
             default:
                 return Dynamic(value);
         }
@@ -115,7 +115,7 @@ internal sealed class CelValueConverter
                 return value!.GetValue<string>();
             case JsonValueKind.Number:
                 var number = value!.AsValue();
-                return JsonValues.TryGetInteger(number, out var l) ? l : JsonValues.GetDouble(number);
+                return JsonValues.TryGetInteger(number, out var l) ? (object)l : JsonValues.GetDouble(number);
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:

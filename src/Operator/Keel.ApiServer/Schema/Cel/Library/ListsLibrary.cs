@@ -122,11 +122,16 @@ internal static class ListsLibrary
                 }
 
                 return sum;
-            case Duration:
+            case Duration or TimeSpan:
                 var span = TimeSpan.Zero;
                 foreach (var item in list)
                 {
-                    span += (item as Duration ?? throw CelArgs.NoOverload("sum", item)).ToTimeSpan();
+                    span += item switch
+                    {
+                        Duration d => d.ToTimeSpan(),
+                        TimeSpan t => t,
+                        _ => throw CelArgs.NoOverload("sum", item),
+                    };
                 }
 
                 return Duration.FromTimeSpan(span);
