@@ -8,7 +8,7 @@ namespace Keel.Model.Templating.Execution;
 internal sealed partial class Executor : IFunctionContext
 {
     private const int RegexCacheCapacity = 512;
-    private static readonly ConcurrentDictionary<(string Pattern, TimeSpan Timeout), Regex> RegexCache = new();
+    private static readonly ConcurrentDictionary<(string Pattern, TimeSpan Timeout), GoRegexp> RegexCache = new();
 
     public TemplateLimits Limits => limits;
 
@@ -39,7 +39,7 @@ internal sealed partial class Executor : IFunctionContext
         return null;
     }
 
-    public Regex Regex(string pattern)
+    public GoRegexp Regex(string pattern)
     {
         var key = (pattern, limits.RegexTimeout);
         if (RegexCache.TryGetValue(key, out var cached))
@@ -47,10 +47,11 @@ internal sealed partial class Executor : IFunctionContext
             return cached;
         }
 
-        Regex regex;
+        GoRegexp regex;
         try
         {
-            regex = new Regex(SprigRegex.Translate(pattern), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, limits.RegexTimeout);
+            var (translated, names) = SprigRegex.Translate(pattern);
+            regex = new GoRegexp(new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, limits.RegexTimeout), names);
         }
         catch (ArgumentException e)
         {

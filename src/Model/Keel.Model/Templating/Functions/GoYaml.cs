@@ -341,10 +341,12 @@ internal static partial class GoYaml
             }
 
             Break();
+            // The final line break (if any) is written by the caller, like every scalar's.
+            var body = s.EndsWith('\n') ? s[..^1] : s;
             var breaks = true;
-            for (var i = 0; i < s.Length; i++)
+            for (var i = 0; i < body.Length; i++)
             {
-                if (s[i] == '\n')
+                if (body[i] == '\n')
                 {
                     Break();
                     breaks = true;
@@ -356,18 +358,9 @@ internal static partial class GoYaml
                         Write(new string(' ', indent));
                     }
 
-                    WriteChar(s, ref i);
+                    WriteChar(body, ref i);
                     breaks = false;
                 }
-            }
-
-            if (!breaks)
-            {
-                Break();
-            }
-            else if (!s.EndsWith('\n'))
-            {
-                Break();
             }
         }
 

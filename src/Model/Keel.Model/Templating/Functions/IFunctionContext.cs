@@ -15,8 +15,11 @@ internal interface IFunctionContext
     int? LookupPort(string name);
 
     /// <summary>A compiled regular expression with the execution's timeout; throws FunctionException when invalid.</summary>
-    Regex Regex(string pattern);
+    GoRegexp Regex(string pattern);
 }
 
 /// <summary>A function's own error; the executor reports it as "error calling NAME: message".</summary>
 internal sealed class FunctionException(string message) : Exception(message);
+
+/// <summary>A compiled RE2 pattern: the .NET regex (all groups unnamed) and Go's group names by number.</summary>
+internal sealed record GoRegexp(Regex Regex, IReadOnlyList<string?> GroupNames);

@@ -15,16 +15,16 @@ internal static class SprigRegex
 {
     public static IEnumerable<TemplateFunction> All() =>
     [
-        TemplateFunction.Of("regexMatch", static (c, a) => TemplateValue.FromBool(TryCompile(c, a[0].AsString) is { } re && re.IsMatch(a[1].AsString)), P.String, P.String),
-        TemplateFunction.Of("regexFind", static (c, a) => String(c, Matches(c.Regex(a[0].AsString), a[1].AsString, 1).Select(m => m.Value).FirstOrDefault() ?? string.Empty), P.String, P.String),
-        TemplateFunction.Of("regexFindAll", static (c, a) => StringList(c, Matches(c.Regex(a[0].AsString), a[1].AsString, (int)a[2].AsInteger).Select(m => m.Value).ToList()), P.String, P.String, P.Int),
+        TemplateFunction.Of("regexMatch", static (c, a) => TemplateValue.FromBool(TryCompile(c, a[0].AsString) is { } re && re.Regex.IsMatch(a[1].AsString)), P.String, P.String),
+        TemplateFunction.Of("regexFind", static (c, a) => String(c, Matches(c.Regex(a[0].AsString).Regex, a[1].AsString, 1).Select(m => m.Value).FirstOrDefault() ?? string.Empty), P.String, P.String),
+        TemplateFunction.Of("regexFindAll", static (c, a) => StringList(c, Matches(c.Regex(a[0].AsString).Regex, a[1].AsString, (int)a[2].AsInteger).Select(m => m.Value).ToList()), P.String, P.String, P.Int),
         TemplateFunction.Of("regexReplaceAll", static (c, a) => String(c, ReplaceAll(c, c.Regex(a[0].AsString), a[1].AsString, a[2].AsString, literal: false)), P.String, P.String, P.String),
         TemplateFunction.Of("regexReplaceAllLiteral", static (c, a) => String(c, ReplaceAll(c, c.Regex(a[0].AsString), a[1].AsString, a[2].AsString, literal: true)), P.String, P.String, P.String),
-        TemplateFunction.Of("regexSplit", static (c, a) => StringList(c, Split(c.Regex(a[0].AsString), a[1].AsString, (int)a[2].AsInteger)), P.String, P.String, P.Int),
+        TemplateFunction.Of("regexSplit", static (c, a) => StringList(c, Split(c.Regex(a[0].AsString).Regex, a[1].AsString, (int)a[2].AsInteger)), P.String, P.String, P.Int),
         TemplateFunction.Of("regexQuoteMeta", static (c, a) => String(c, QuoteMeta(a[0].AsString)), P.String),
     ];
 
-    private static Regex? TryCompile(IFunctionContext context, string pattern)
+    private static GoRegexp? TryCompile(IFunctionContext context, string pattern)
     {
         try
         {
@@ -65,8 +65,9 @@ internal static class SprigRegex
 
     private static int Width(string s, int at) => at < s.Length && char.IsHighSurrogate(s[at]) && at + 1 < s.Length ? 2 : 1;
 
-    private static string ReplaceAll(IFunctionContext context, Regex regex, string src, string replacement, bool literal)
+    private static string ReplaceAll(IFunctionContext context, GoRegexp goRegex, string src, string replacement, bool literal)
     {
+        var regex = goRegex.Regex;
         var sb = new StringBuilder();
         var lastMatchEnd = 0;
         var searchPos = 0;
@@ -89,7 +90,7 @@ internal static class SprigRegex
                 }
                 else
                 {
-                    Expand(sb, replacement, regex, m);
+                    Expand(sb, replacement, goRegex, m);
                 }
 
                 context.Charge(replacement.Length);
@@ -105,7 +106,7 @@ internal static class SprigRegex
     }
 
     /// <summary>Go's Regexp.Expand: $1, ${1}, $name, ${name}, $$; a malformed reference is literal '$'.</summary>
-    private static void Expand(StringBuilder sb, string template, Regex regex, Match match)
+    private static void Expand(StringBuilder sb, string template, GoRegexp regex, Match match)
     {
         var i = 0;
         while (i < template.Length)
@@ -145,14 +146,21 @@ internal static class SprigRegex
             Group? group = null;
             if (name.All(char.IsAsciiDigit) && !(name.Length > 1 && name[0] == '0'))
             {
-                if (int.TryParse(name, System.Globalization.CultureInfo.InvariantCulture, out var number) && number < regex.GetGroupNumbers().Length)
+                if (int.TryParse(name, System.Globalization.CultureInfo.InvariantCulture, out var number) && number <= regex.GroupNames.Count)
                 {
                     group = match.Groups[number];
                 }
             }
-            else if (regex.GetGroupNames().Contains(name, StringComparer.Ordinal))
+            else
             {
-                group = match.Groups[name];
+                for (var g = 0; g < regex.GroupNames.Count; g++)
+                {
+                    if (regex.GroupNames[g] == name)
+                    {
+                        group = match.Groups[g + 1];
+                        break;
+                    }
+                }
             }
 
             if (group is { Success: true })
@@ -218,9 +226,14 @@ internal static class SprigRegex
         return sb.ToString();
     }
 
-    /// <summary>Translates RE2 syntax .NET spells differently: (?P&lt;n&gt;…), \pL, and $ meaning end of text.</summary>
-    internal static string Translate(string pattern)
+    /// <summary>
+    /// Translates RE2 syntax .NET spells or numbers differently: named groups become unnamed ones
+    /// (so groups are numbered by their opening parenthesis, as in Go) with the names returned
+    /// separately; <c>\pL</c> becomes <c>\p{L}</c>; <c>$</c> means end of text unless (?m).
+    /// </summary>
+    internal static (string Pattern, IReadOnlyList<string?> GroupNames) Translate(string pattern)
     {
+        var names = new List<string?>();
         var multiline = Regex.IsMatch(pattern, @"\(\?[a-zA-Z]*m", RegexOptions.None, TimeSpan.FromSeconds(1));
         var sb = new StringBuilder(pattern.Length + 8);
         var inClass = false;
@@ -272,11 +285,26 @@ internal static class SprigRegex
                 continue;
             }
 
-            if (c == '(' && string.CompareOrdinal(pattern, i, "(?P<", 0, 4) == 0)
+            if (c == '(')
             {
-                sb.Append("(?<");
-                i += 3;
-                continue;
+                var named = string.CompareOrdinal(pattern, i, "(?P<", 0, 4) == 0 ? 4
+                    : string.CompareOrdinal(pattern, i, "(?<", 0, 3) == 0 && i + 3 < pattern.Length && pattern[i + 3] is not ('=' or '!') ? 3
+                    : 0;
+                if (named > 0)
+                {
+                    var close = pattern.IndexOf('>', i + named);
+                    if (close > 0)
+                    {
+                        names.Add(pattern[(i + named)..close]);
+                        sb.Append('(');
+                        i = close;
+                        continue;
+                    }
+                }
+                else if (i + 1 >= pattern.Length || pattern[i + 1] != '?')
+                {
+                    names.Add(null);
+                }
             }
 
             if (c == '$' && !multiline)
@@ -288,6 +316,6 @@ internal static class SprigRegex
             sb.Append(c);
         }
 
-        return sb.ToString();
+        return (sb.ToString(), names);
     }
 }
