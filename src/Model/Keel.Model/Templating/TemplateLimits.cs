@@ -34,5 +34,5 @@ public sealed record TemplateLimits
     public int MaxAllocatedSize { get; init; } = 32 * 1024 * 1024;
 
     /// <summary>Time one regular expression match may take.</summary>
-    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(1);
 }
