@@ -31,6 +31,10 @@ internal sealed class CelRuleEvaluator
         evaluator.Validate(root, FieldPath.Root, obj, oldObj, ratchet);
     }
 
+    /// <summary>Runs the rules over a standalone value (a schema default) reported under <paramref name="path"/>.</summary>
+    public static void EvaluateValue(CelRuleNode node, JsonNode value, FieldPath path, List<FieldError> errors) =>
+        new CelRuleEvaluator(errors, []).Validate(node, path, value, null, Ratchet.None);
+
     private void Validate(CelRuleNode node, FieldPath path, JsonNode? value, JsonNode? old, Ratchet ratchet)
     {
         if (value is null || node.Shape is null)
