@@ -74,7 +74,10 @@ public sealed class ModelServiceAdmissionTests
         {
             "model name too long",
             "{\"routing\":{\"modelName\":\"" + new string('m', 257) + "\"}}",
-            ["spec.routing.modelName: Too long: may not be more than 256 bytes"]
+            [
+                "spec.routing.modelName: Too long: may not be more than 256 bytes",
+                ": Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
+            ]
         },
         {
             "gateway namespace pattern and port range",
