@@ -152,8 +152,9 @@ internal sealed partial class CelChecker
         return DeclType.Bool;
     }
 
+    /// <summary>Equality operands: same types, numbers of any kind, or null against anything (nullable fields).</summary>
     private static bool Comparable(DeclType a, DeclType b) =>
-        a.IsAssignableTo(b) || b.IsAssignableTo(a) || (a.IsNumeric && b.IsNumeric);
+        a.IsAssignableTo(b) || b.IsAssignableTo(a) || (a.IsNumeric && b.IsNumeric) || a.Kind == DeclKind.Null || b.Kind == DeclKind.Null;
 
     private static bool Orderable(DeclType a, DeclType b)
     {
