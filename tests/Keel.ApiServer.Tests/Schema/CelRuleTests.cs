@@ -239,6 +239,15 @@ public sealed class CelRuleTests
     }
 
     [Fact]
+    public void Has_below_an_absent_parent_is_a_no_such_key_error_for_the_parent()
+    {
+        const string schema = """{"type":"object","properties":{"a":{"type":"object","properties":{"b":{"type":"string"}}}},"x-kubernetes-validations":[{"rule":"has(self.a.b)"}]}""";
+
+        Assert.Equal("spec: Invalid value: \"object\": no such key: a evaluating rule: has(self.a.b)", Single(AdmitSpec(schema, "{}")).ToString());
+        Assert.Empty(AdmitSpec(schema, """{"a":{"b":""}}""").Errors);
+    }
+
+    [Fact]
     public void Runtime_overload_errors_on_dynamic_values_are_reported_like_the_server()
     {
         const string schema = """{"type":"object","properties":{"v":{"x-kubernetes-int-or-string":true,"x-kubernetes-validations":[{"rule":"self.startsWith('a')"}]}}}""";

@@ -152,9 +152,19 @@ internal sealed partial class CelChecker
         return DeclType.Bool;
     }
 
-    /// <summary>Equality operands: same types, numbers of any kind, or null against anything (nullable fields).</summary>
-    private static bool Comparable(DeclType a, DeclType b) =>
-        a.IsAssignableTo(b) || b.IsAssignableTo(a) || (a.IsNumeric && b.IsNumeric) || a.Kind == DeclKind.Null || b.Kind == DeclKind.Null;
+    /// <summary>
+    /// Equality operands: same types, numbers of any kind, or null against anything (nullable fields). URLs, quantities
+    /// and optionals have no equality in the interpreter, so comparing them is refused rather than failing at run time.
+    /// </summary>
+    private static bool Comparable(DeclType a, DeclType b)
+    {
+        if (a.Kind is DeclKind.Url or DeclKind.Quantity or DeclKind.Optional || b.Kind is DeclKind.Url or DeclKind.Quantity or DeclKind.Optional)
+        {
+            return false;
+        }
+
+        return a.IsAssignableTo(b) || b.IsAssignableTo(a) || (a.IsNumeric && b.IsNumeric) || a.Kind == DeclKind.Null || b.Kind == DeclKind.Null;
+    }
 
     private static bool Orderable(DeclType a, DeclType b)
     {
