@@ -132,9 +132,9 @@ public static class CustomResourceDefinitionValidation
 
         var versions = JsonRead.Arr(spec, "versions").Select(v => v as JsonObject ?? []).ToList();
         var versionsPath = path.Child("versions");
-        var sharedSchema = Shared(versions, v => JsonRead.Obj(v, "schema"), requireAll: true);
-        var sharedSubresources = Shared(versions, v => JsonRead.Obj(v, "subresources"), requireAll: true);
-        var sharedColumns = Shared(versions, v => JsonRead.Arr(v, "additionalPrinterColumns") is { Count: > 0 } columns ? columns : null, requireAll: true);
+        var sharedSchema = Shared(versions, v => JsonRead.Obj(v, "schema"));
+        var sharedSubresources = Shared(versions, v => JsonRead.Obj(v, "subresources"));
+        var sharedColumns = Shared(versions, v => JsonRead.Arr(v, "additionalPrinterColumns") is { Count: > 0 } columns ? columns : null);
         var anyStatus = versions.Any(v => JsonRead.Obj(JsonRead.Obj(v, "subresources"), "status") is not null);
 
         for (var i = 0; i < versions.Count; i++)
@@ -237,7 +237,7 @@ public static class CustomResourceDefinitionValidation
     }
 
     /// <summary>The value every version shares (the server's internal form moves it to the top level), or null.</summary>
-    private static JsonNode? Shared(List<JsonObject> versions, Func<JsonObject, JsonNode?> select, bool requireAll)
+    private static JsonNode? Shared(List<JsonObject> versions, Func<JsonObject, JsonNode?> select)
     {
         if (versions.Count == 0)
         {
@@ -250,11 +250,11 @@ public static class CustomResourceDefinitionValidation
             return null;
         }
 
-        return requireAll && versions.All(v => select(v) is { } value && JsonValues.DeepEquals(value, first)) ? first : null;
+        return versions.All(v => select(v) is { } value && JsonValues.DeepEquals(value, first)) ? first : null;
     }
 
-    private static JsonObject? Shared(List<JsonObject> versions, Func<JsonObject, JsonObject?> select, bool requireAll) =>
-        Shared(versions, v => (JsonNode?)select(v), requireAll) as JsonObject;
+    private static JsonObject? Shared(List<JsonObject> versions, Func<JsonObject, JsonObject?> select) =>
+        Shared(versions, v => (JsonNode?)select(v)) as JsonObject;
 
     private static void ValidateSchema(JsonObject? schema, bool statusEnabled, FieldPath path, List<FieldError> errors)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Antlr4.Runtime;
 using Cel.Helpers;
 using Cel.Internal;
@@ -353,8 +352,6 @@ internal sealed partial class CelChecker
         return $"found no matching overload for '{name}' applied to '{(receiver is null ? "" : receiver.Name + ".")}{args}'";
     }
 
-    private static string FormatInt(long value) => value.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>Validates a literal the interpreter only decodes when it runs.</summary>
     private DeclType Literal(CelParser.LiteralContext literal)
     {
@@ -391,6 +388,4 @@ internal sealed partial class CelChecker
         Issue(literal, "unsupported literal");
         return DeclType.Dyn;
     }
-
-    internal static string Describe(long value) => FormatInt(value);
 }

@@ -71,8 +71,8 @@ internal static class CrdPartChecks
             return;
         }
 
-        ScalePath(scale, "specReplicasPath", ".spec.", "should be a json path under .spec", path, errors, required: true);
-        ScalePath(scale, "statusReplicasPath", ".status.", "should be a json path under .status", path, errors, required: true);
+        ScalePath(scale, "specReplicasPath", ".spec.", "should be a json path under .spec", path, errors);
+        ScalePath(scale, "statusReplicasPath", ".status.", "should be a json path under .status", path, errors);
         var selector = JsonRead.Str(scale, "labelSelectorPath");
         if (selector.Length > 0 && SimpleJsonPath(selector, path.Child("scale.labelSelectorPath"), errors)
             && !selector.StartsWith(".spec.", StringComparison.Ordinal) && !selector.StartsWith(".status.", StringComparison.Ordinal))
@@ -81,17 +81,13 @@ internal static class CrdPartChecks
         }
     }
 
-    private static void ScalePath(JsonObject scale, string key, string prefix, string message, FieldPath path, List<FieldError> errors, bool required)
+    private static void ScalePath(JsonObject scale, string key, string prefix, string message, FieldPath path, List<FieldError> errors)
     {
         var value = JsonRead.Str(scale, key);
         var fieldPath = path.Child("scale." + key);
         if (value.Length == 0)
         {
-            if (required)
-            {
-                errors.Add(FieldErrors.Required(fieldPath));
-            }
-
+            errors.Add(FieldErrors.Required(fieldPath));
             return;
         }
 

@@ -438,6 +438,4 @@ internal sealed class OpenApiSchemaChecks
 
     /// <summary>%#v of a Go []string: <c>[]string{"a", "b"}</c>.</summary>
     internal static string GoStrings(IEnumerable<string> values) => "[]string{" + string.Join(", ", values.Select(GoFormatting.Quote)) + "}";
-
-    internal static bool IsKind(JsonNode? node, JsonValueKind kind) => JsonValues.KindOf(node) == kind;
 }
