@@ -164,7 +164,7 @@ public sealed class CelRuleTests
             """);
 
         Assert.Empty(Admit(schema, Widget("""{"prefix":"w"}""")).Errors);
-        Assert.Equal(": Invalid value: \"object\": name must start with spec.prefix", Single(Admit(schema, Widget("""{"prefix":"z"}"""))).ToString());
+        Assert.Equal("<nil>: Invalid value: \"object\": name must start with spec.prefix", Single(Admit(schema, Widget("""{"prefix":"z"}"""))).ToString());
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed class CelRuleTests
             {"type":"object","required":["name"],"properties":{"name":{"type":"string"}},"x-kubernetes-validations":[{"rule":"self.name != ''"}]}
             """;
 
-        Assert.Equal(["spec.name: Required value", ": Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"],
+        Assert.Equal(["spec.name: Required value", "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"],
             Messages(AdmitSpec(schema, "{}")));
     }
 

@@ -76,7 +76,7 @@ public sealed class ModelServiceAdmissionTests
             "{\"routing\":{\"modelName\":\"" + new string('m', 257) + "\"}}",
             [
                 "spec.routing.modelName: Too long: may not be more than 256 bytes",
-                ": Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
+                "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
             ]
         },
         {
@@ -106,7 +106,7 @@ public sealed class ModelServiceAdmissionTests
             [
                 "spec.routing: Required value",
                 "spec.modelArtifacts: Required value",
-                ": Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
+                "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
             ]
         },
     };
@@ -168,7 +168,7 @@ public sealed class ModelServiceAdmissionTests
         [
             "status.prefillAvailable: Invalid value: \"string\": status.prefillAvailable in body must be of type integer: \"string\"",
             "status.conditions[0].status: Unsupported value: \"Maybe\": supported values: \"True\", \"False\", \"Unknown\"",
-            ": Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
+            "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
         ], Messages(result));
     }
 
