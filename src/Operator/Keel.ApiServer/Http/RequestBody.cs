@@ -19,6 +19,13 @@ public static class RequestBody
             throw new ApiException(413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728");
         }
 
+        var declared = request.ContentType ?? "";
+        if (declared.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || declared.Contains("cbor", StringComparison.OrdinalIgnoreCase))
+        {
+            // Only JSON (and YAML) bodies are understood; client-go falls back to JSON after a 415 for CBOR.
+            throw ApiException.UnsupportedMediaType(declared, [MediaTypes.Json, MediaTypes.Yaml]);
+        }
+
         var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         var contentType = request.ContentType?.Split(';')[0].Trim() ?? MediaTypes.Json;
         if (contentType is MediaTypes.ApplyPatchYaml or MediaTypes.Yaml)
