@@ -175,7 +175,7 @@ public sealed class CrdController : IClusterController
         var now = ObjectTime.Format(_writer.Now);
         var spec = crd["spec"] as JsonObject ?? [];
         var previous = (crd["status"]?["storedVersions"] as JsonArray ?? []).Select(v => (string?)v ?? "").ToList();
-        var storage = (spec["versions"] as JsonArray ?? []).OfType<JsonObject>().Where(v => (bool?)v["storage"] == true).Select(v => (string?)v["name"] ?? "");
+        var storage = (spec["versions"] as JsonArray ?? []).OfType<JsonObject>().Where(v => JsonNumbers.Bool(v["storage"]) == true).Select(v => (string?)v["name"] ?? "");
         var stored = previous.Concat(storage).Distinct().ToList();
         var conditions = new JsonArray
         {

@@ -142,7 +142,7 @@ public sealed class GarbageCollector : IClusterController
             }
 
             var reference = OwnerReferences(dependent.Object).FirstOrDefault(r => (string?)r["uid"] == owner.Uid);
-            if (reference is not null && (bool?)reference["blockOwnerDeletion"] == true)
+            if (reference is not null && JsonNumbers.Bool(reference["blockOwnerDeletion"]) == true)
             {
                 blocking++;
             }

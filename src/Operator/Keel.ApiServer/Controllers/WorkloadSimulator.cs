@@ -52,12 +52,12 @@ public sealed class WorkloadSimulator : IClusterController
 
     private static bool IsReady(JsonObject deployment)
     {
-        var replicas = (long?)deployment["spec"]?["replicas"] ?? 1;
+        var replicas = JsonNumbers.Long(deployment["spec"]?["replicas"]) ?? 1;
         var status = deployment["status"];
-        return (long?)status?["observedGeneration"] == Meta.Generation(deployment) &&
-               ((long?)status?["readyReplicas"] ?? 0) == replicas &&
-               ((long?)status?["availableReplicas"] ?? 0) == replicas &&
-               ((long?)status?["replicas"] ?? 0) == replicas;
+        return JsonNumbers.Long(status?["observedGeneration"]) == Meta.Generation(deployment) &&
+               (JsonNumbers.Long(status?["readyReplicas"]) ?? 0) == replicas &&
+               (JsonNumbers.Long(status?["availableReplicas"]) ?? 0) == replicas &&
+               (JsonNumbers.Long(status?["replicas"]) ?? 0) == replicas;
     }
 
     private void MarkReady(string ns, string name)
@@ -72,7 +72,7 @@ public sealed class WorkloadSimulator : IClusterController
             _writer.Mutate(resource, ns, name, "status", Write, live =>
             {
                 var copy = live.CloneObject();
-                var replicas = (long?)copy["spec"]?["replicas"] ?? 1;
+                var replicas = JsonNumbers.Long(copy["spec"]?["replicas"]) ?? 1;
                 var now = ObjectTime.Format(_writer.Now);
                 copy["status"] = new JsonObject
                 {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Keel.ApiServer.Storage;
 using Keel.ApiServer.Admission;
 using Keel.ApiServer.Resources;
 using Keel.ApiServer.Tables;
@@ -27,7 +28,7 @@ public static class CrdResources
         var result = new List<ServedResource>();
         foreach (var version in (spec["versions"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            if ((bool?)version["served"] != true)
+            if (JsonNumbers.Bool(version["served"]) != true)
             {
                 continue;
             }
@@ -51,7 +52,7 @@ public static class CrdResources
                 SelectableFields = (version["selectableFields"] as JsonArray ?? [])
                     .Select(f => ((string?)f?["jsonPath"] ?? "").TrimStart('.')).Where(p => p.Length > 0).ToList(),
                 OpenApiSchema = (JsonObject?)schema?.DeepClone(),
-                IsStorageVersion = (bool?)version["storage"] == true,
+                IsStorageVersion = JsonNumbers.Bool(version["storage"]) == true,
             };
             result.Add(ResourceMachinery.ForCustomResource(definition, (JsonObject?)schema?.DeepClone()));
         }
@@ -71,12 +72,12 @@ public static class CrdResources
             try
             {
                 columns.Add(TableColumn.FromJsonPath((string?)c["name"] ?? "", (string?)c["type"] ?? "string", (string?)c["jsonPath"] ?? "",
-                    (string?)c["description"] ?? "", (int?)c["priority"] ?? 0, (string?)c["format"] ?? ""));
+                    (string?)c["description"] ?? "", JsonNumbers.Int(c["priority"]) ?? 0, (string?)c["format"] ?? ""));
             }
             catch (FormatException)
             {
                 // An unsupported path renders as an empty column rather than failing every list.
-                columns.Add(new TableColumn((string?)c["name"] ?? "", (string?)c["type"] ?? "string", (string?)c["description"] ?? "", (int?)c["priority"] ?? 0, (_, _) => null));
+                columns.Add(new TableColumn((string?)c["name"] ?? "", (string?)c["type"] ?? "string", (string?)c["description"] ?? "", JsonNumbers.Int(c["priority"]) ?? 0, (_, _) => null));
             }
         }
 

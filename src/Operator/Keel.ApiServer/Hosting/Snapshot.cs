@@ -41,7 +41,7 @@ public static class Snapshot
         var items = (document["objects"] as JsonArray ?? [])
             .OfType<JsonObject>()
             .Select(o => (new GroupResource((string?)o["group"] ?? "", (string?)o["resource"] ?? ""), (JsonObject)o["object"]!.DeepClone()));
-        store.Load(items, (long?)document["resourceVersion"] ?? 0);
+        store.Load(items, JsonNumbers.Long(document["resourceVersion"]) ?? 0);
         return true;
     }
 }

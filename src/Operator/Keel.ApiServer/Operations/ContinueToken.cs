@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Keel.ApiServer.Storage;
 using Keel.ApiServer.Http;
 
 namespace Keel.ApiServer.Operations;
@@ -21,7 +22,7 @@ public sealed record ContinueToken(long ResourceVersion, string StartKey)
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
             var json = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(padded)))!;
             var start = (string?)json["start"] ?? "";
-            return new ContinueToken((long?)json["rv"] ?? 0, start.TrimEnd('\0'));
+            return new ContinueToken(JsonNumbers.Long(json["rv"]) ?? 0, start.TrimEnd('\0'));
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {

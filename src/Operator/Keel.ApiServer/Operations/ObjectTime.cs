@@ -35,7 +35,7 @@ public static class Meta
         obj["metadata"] is JsonObject m && m[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
 
     public static long Generation(JsonObject obj) =>
-        obj["metadata"] is JsonObject m && m["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
+        Storage.JsonNumbers.Long(obj["metadata"]?["generation"]) ?? 0;
 
     public static List<string> Finalizers(JsonObject obj) =>
         obj["metadata"]?["finalizers"] is JsonArray a ? a.Select(f => (string?)f ?? "").ToList() : [];

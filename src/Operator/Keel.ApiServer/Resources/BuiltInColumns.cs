@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Keel.ApiServer.Storage;
 using Keel.ApiServer.Operations;
 using Keel.ApiServer.Tables;
 
@@ -47,7 +48,7 @@ internal static class BuiltInColumns
         new("Ready", "string", "The aggregate readiness state of this pod for accepting traffic.", 0, (o, _) => PodReady(o)),
         new("Status", "string", "The aggregate status of the containers in this pod.", 0, (o, _) => PodStatus(o)),
         new("Restarts", "string", "The number of times the containers in this pod have been restarted.", 0,
-            (o, _) => (o["status"]?["containerStatuses"] as JsonArray)?.Sum(c => (long?)c?["restartCount"] ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
+            (o, _) => (o["status"]?["containerStatuses"] as JsonArray)?.Sum(c => JsonNumbers.Long(c?["restartCount"]) ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"),
         TableColumn.Age(),
         TableColumn.FromJsonPath("IP", "string", ".status.podIP", "The IP address assigned to this pod.", 1),
         TableColumn.FromJsonPath("Node", "string", ".spec.nodeName", "The name of the node this pod is assigned to.", 1),
@@ -56,11 +57,11 @@ internal static class BuiltInColumns
     public static readonly IReadOnlyList<TableColumn> Deployment =
     [
         new("Ready", "string", "Number of the pod with ready state", 0,
-            (o, _) => $"{(long?)o["status"]?["readyReplicas"] ?? 0}/{(long?)o["spec"]?["replicas"] ?? 1}"),
+            (o, _) => $"{JsonNumbers.Long(o["status"]?["readyReplicas"]) ?? 0}/{JsonNumbers.Long(o["spec"]?["replicas"]) ?? 1}"),
         new("Up-to-date", "integer", "Total number of non-terminated pods targeted by this deployment that have the desired template spec.", 0,
-            (o, _) => (long?)o["status"]?["updatedReplicas"] ?? 0),
+            (o, _) => JsonNumbers.Long(o["status"]?["updatedReplicas"]) ?? 0),
         new("Available", "integer", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.", 0,
-            (o, _) => (long?)o["status"]?["availableReplicas"] ?? 0),
+            (o, _) => JsonNumbers.Long(o["status"]?["availableReplicas"]) ?? 0),
         TableColumn.Age(),
         new("Containers", "string", "Names of each container in the template.", 1, (o, _) => Containers(o, "name")),
         new("Images", "string", "Images referenced by each container in the template.", 1, (o, _) => Containers(o, "image")),
@@ -150,8 +151,8 @@ internal static class BuiltInColumns
 
         return string.Join(",", ports.Select(p =>
         {
-            var port = (long?)p?["port"] ?? 0;
-            var nodePort = (long?)p?["nodePort"];
+            var port = JsonNumbers.Long(p?["port"]) ?? 0;
+            var nodePort = JsonNumbers.Long(p?["nodePort"]);
             var protocol = (string?)p?["protocol"] ?? "TCP";
             return nodePort is { } np ? $"{port}:{np}/{protocol}" : $"{port}/{protocol}";
         }));
@@ -160,7 +161,7 @@ internal static class BuiltInColumns
     private static string PodReady(JsonObject o)
     {
         var total = (o["spec"]?["containers"] as JsonArray)?.Count ?? 0;
-        var ready = (o["status"]?["containerStatuses"] as JsonArray)?.Count(c => (bool?)c?["ready"] == true) ?? 0;
+        var ready = (o["status"]?["containerStatuses"] as JsonArray)?.Count(c => JsonNumbers.Bool(c?["ready"]) == true) ?? 0;
         return $"{ready}/{total}";
     }
 

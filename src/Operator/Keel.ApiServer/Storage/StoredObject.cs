@@ -44,11 +44,15 @@ public sealed class StoredObject
     {
         var metadata = obj["metadata"] as JsonObject ?? throw new InvalidOperationException("object without metadata");
         metadata["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Materialize(obj);
         var ns = (string?)metadata["namespace"] ?? "";
         var name = (string?)metadata["name"] ?? "";
         var uid = (string?)metadata["uid"] ?? "";
-        return new StoredObject(resource, ns, name, uid, resourceVersion, obj, JsonSerializer.SerializeToUtf8Bytes(obj, JsonDefaults.Options));
+        var json = JsonSerializer.SerializeToUtf8Bytes(obj, JsonDefaults.Options);
+
+        // Re-read the bytes: every value is then backed the same way (a JsonElement), whichever code built it.
+        var sealedObject = JsonNode.Parse(json)!.AsObject();
+        Materialize(sealedObject);
+        return new StoredObject(resource, ns, name, uid, resourceVersion, sealedObject, json);
     }
 
     private static void Materialize(JsonNode? node)

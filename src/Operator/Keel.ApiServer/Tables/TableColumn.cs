@@ -31,11 +31,11 @@ public sealed record TableColumn(string Name, string Type, string Description, i
 
         switch (type)
         {
-            case "integer" when value is JsonValue v && v.TryGetValue<double>(out var d):
-                return (long)d;
-            case "number" when value is JsonValue v && v.TryGetValue<double>(out var d):
+            case "integer" when Storage.JsonNumbers.Long(value) is { } l:
+                return l;
+            case "number" when Storage.JsonNumbers.Double(value) is { } d:
                 return d;
-            case "boolean" when value is JsonValue v && v.TryGetValue<bool>(out var b):
+            case "boolean" when Storage.JsonNumbers.Bool(value) is { } b:
                 return b;
             case "date" when value is JsonValue v && v.TryGetValue<string>(out var s):
                 return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
