@@ -68,7 +68,7 @@ public static class RequestOptions
         }
 
         var rv = query["resourceVersion"].ToString();
-        if (match.Length > 0 && rv.Length == 0)
+        if (match.Length > 0 && rv.Length == 0 && string.IsNullOrEmpty(query["sendInitialEvents"]))
         {
             throw ApiException.BadRequest("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided");
         }
