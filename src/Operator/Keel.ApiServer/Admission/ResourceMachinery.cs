@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Keel.ApiServer.Apply;
 using Keel.ApiServer.Resources;
+using Keel.Model.Topology;
 
 namespace Keel.ApiServer.Admission;
 
@@ -9,12 +12,32 @@ namespace Keel.ApiServer.Admission;
 /// </summary>
 public static class ResourceMachinery
 {
-    public static ServedResource ForBuiltIn(ResourceDefinition definition) =>
-        new(definition, NoSchemaAdmission.Instance, PendingFieldManagement.Instance, isCustomResource: false);
+    private static readonly ConcurrentDictionary<(string, string), (JsonObject? Schema, MergeTopology Topology)> BuiltInSchemas = new();
+
+    public static ServedResource ForBuiltIn(ResourceDefinition definition)
+    {
+        var (schema, topology) = BuiltInSchemas.GetOrAdd((definition.ApiVersion, definition.Kind), static key =>
+        {
+            var known = SchemaCatalog.Find(key.Item1, key.Item2);
+            var parsed = known is null ? null : JsonNode.Parse(known.OpenApiV3SchemaJson) as JsonObject;
+            return (parsed, parsed is null ? MergeTopology.Deduced : MergeTopology.FromSchema(parsed));
+        });
+        if (definition.OpenApiSchema is null && schema is not null)
+        {
+            definition = definition with { OpenApiSchema = (JsonObject)schema.DeepClone() };
+        }
+
+        var fields = new ApplyFieldManagement(definition.OpenApiSchema is { } own && own != schema ? MergeTopology.FromSchema(own) : topology,
+            definition.HasStatusSubresource);
+        return new ServedResource(definition, NoSchemaAdmission.Instance, fields, isCustomResource: false);
+    }
 
     /// <summary>A CRD version: <paramref name="openApiV3Schema"/> is the version's <c>schema.openAPIV3Schema</c>.</summary>
-    public static ServedResource ForCustomResource(ResourceDefinition definition, JsonObject? openApiV3Schema) =>
-        new(definition, NoSchemaAdmission.Instance, PendingFieldManagement.Instance, isCustomResource: true);
+    public static ServedResource ForCustomResource(ResourceDefinition definition, JsonObject? openApiV3Schema)
+    {
+        var topology = openApiV3Schema is null ? MergeTopology.Deduced : MergeTopology.FromSchema(openApiV3Schema);
+        return new ServedResource(definition, NoSchemaAdmission.Instance, new ApplyFieldManagement(topology, definition.HasStatusSubresource), isCustomResource: true);
+    }
 
     /// <summary>Validation of a CustomResourceDefinition object itself.</summary>
     public static IReadOnlyList<FieldViolation> ValidateCrd(JsonObject crd) => [];

@@ -76,13 +76,6 @@ public sealed class ObjectWriter
             meta.Remove("generation");
         }
 
-        if (resource.IsCustomResource && definition.HasStatusSubresource)
-        {
-            obj.Remove("status");
-        }
-
-        definition.PrepareForCreate?.Invoke(obj);
-
         var warnings = new List<string>();
         for (var attempt = 0; ; attempt++)
         {
@@ -102,6 +95,15 @@ public sealed class ObjectWriter
             {
                 obj = resource.Fields.TrackUpdate(null, obj, request.FieldManager, null, now);
             }
+
+            // Server-owned fields are reset after field tracking, as the real server's strategies do.
+            if (resource.IsCustomResource && definition.HasStatusSubresource)
+            {
+                obj.Remove("status");
+            }
+
+            definition.PrepareForCreate?.Invoke(obj);
+            meta = Meta.Of(obj);
 
             if (request.DryRun)
             {
