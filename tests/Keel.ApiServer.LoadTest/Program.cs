@@ -10,6 +10,7 @@ if (args is ["serve", ..])
     Console.WriteLine($"serving on {server.BaseAddress}; kubeconfig: {path}; press Ctrl+C to stop");
     var stop = new TaskCompletionSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+    using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
     await stop.Task;
     return 0;
 }

@@ -102,6 +102,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(System.Net.IPAddress.Parse(options.Host), options.Port);
