@@ -177,3 +177,18 @@ public sealed class ObjectSemanticsTests
         Assert.Equal("Widget.test.keel.dev \"w\" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update", (string?)raw.Json!["message"]);
     }
 }
+
+public sealed class WarningTests
+{
+    [Fact]
+    public async Task Warnings_reach_the_client_as_299_warning_headers()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        var raw = await RawHttp.SendAsync(h.Server, HttpMethod.Post, "/api/v1/namespaces/default/configmaps",
+            """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","finalizers":["plain"]}}""");
+        Assert.Equal(HttpStatusCode.Created, raw.Status);
+        Assert.Equal(
+            "299 - \"metadata.finalizers: \\\"plain\\\": prefer a domain-qualified finalizer name including a path (/) to avoid accidental conflicts with other finalizer writers\"",
+            Assert.Single(raw.Warnings));
+    }
+}

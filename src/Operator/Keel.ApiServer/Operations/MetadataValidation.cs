@@ -8,7 +8,15 @@ public static class MetadataValidation
 {
     private const int TotalAnnotationSizeLimit = 256 * 1024;
 
-    public static List<FieldViolation> Validate(JsonObject obj, ResourceDefinition definition, bool creating)
+    private static readonly HashSet<string> WellKnownFinalizers = new(StringComparer.Ordinal)
+    {
+        "kubernetes", GcFinalizers.Orphan, GcFinalizers.ForegroundDeletion,
+    };
+
+    public static List<FieldViolation> Validate(JsonObject obj, ResourceDefinition definition, bool creating) => Validate(obj, definition, creating, []);
+
+    /// <summary>Validates metadata; <paramref name="warnings"/> receives what the real server warns about instead of rejecting.</summary>
+    public static List<FieldViolation> Validate(JsonObject obj, ResourceDefinition definition, bool creating, List<string> warnings)
     {
         var errors = new List<FieldViolation>();
         var meta = obj["metadata"] as JsonObject ?? [];
@@ -59,6 +67,10 @@ public static class MetadataValidation
             {
                 var f = (string?)finalizers[i] ?? "";
                 errors.AddRange(NameRules.Violations($"metadata.finalizers[{i}]", f, NameRules.CheckQualifiedName(f)));
+                if (!f.Contains('/', StringComparison.Ordinal) && !WellKnownFinalizers.Contains(f))
+                {
+                    warnings.Add($"metadata.finalizers: {NameRules.Quote(f)}: prefer a domain-qualified finalizer name including a path (/) to avoid accidental conflicts with other finalizer writers");
+                }
             }
         }
 

@@ -312,7 +312,7 @@ public sealed class ObjectWriter
     /// <summary>Validates metadata and the kind, then runs schema admission (which may default and prune).</summary>
     private void Admit(ServedResource resource, JsonObject obj, JsonObject? old, WriteRequest request, List<string> warnings, bool creating)
     {
-        var errors = MetadataValidation.Validate(obj, resource.Definition, creating);
+        var errors = MetadataValidation.Validate(obj, resource.Definition, creating, warnings);
         if (resource.Definition.Validate is { } validate)
         {
             errors.AddRange(validate(obj, old));
