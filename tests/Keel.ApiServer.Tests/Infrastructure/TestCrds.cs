@@ -89,4 +89,42 @@ public static class TestCrds
                 type: object
                 x-kubernetes-preserve-unknown-fields: true
         """;
+
+    /// <summary>A Gadget with defaults and CEL rules, including a transition rule.</summary>
+    public const string Gadget = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: gadgets.test.keel.dev
+        spec:
+          group: test.keel.dev
+          scope: Namespaced
+          names: {plural: gadgets, singular: gadget, kind: Gadget, listKind: GadgetList, shortNames: [gdg]}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            subresources: {status: {}}
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    properties:
+                      replicas:
+                        type: integer
+                        default: 1
+                      routing:
+                        type: object
+                        properties:
+                          modelName:
+                            type: string
+                            x-kubernetes-validations:
+                            - rule: self == oldSelf
+                              message: modelName is immutable
+                  status:
+                    type: object
+                    x-kubernetes-preserve-unknown-fields: true
+        """;
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Keel.ApiServer.Apply;
 using Keel.ApiServer.Resources;
+using Keel.ApiServer.Schema;
 using Keel.Model.Topology;
 
 namespace Keel.ApiServer.Admission;
@@ -36,7 +37,8 @@ public static class ResourceMachinery
     public static ServedResource ForCustomResource(ResourceDefinition definition, JsonObject? openApiV3Schema)
     {
         var topology = openApiV3Schema is null ? MergeTopology.Deduced : MergeTopology.FromSchema(openApiV3Schema);
-        return new ServedResource(definition, NoSchemaAdmission.Instance, new ApplyFieldManagement(topology, definition.HasStatusSubresource), isCustomResource: true);
+        IObjectAdmission admission = openApiV3Schema is null ? NoSchemaAdmission.Instance : new SchemaAdmission(StructuralSchema.Parse(openApiV3Schema));
+        return new ServedResource(definition, admission, new ApplyFieldManagement(topology, definition.HasStatusSubresource), isCustomResource: true);
     }
 
     /// <summary>Validation of a CustomResourceDefinition object itself.</summary>
