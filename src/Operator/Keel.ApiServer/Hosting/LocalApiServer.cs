@@ -95,7 +95,17 @@ public sealed class LocalApiServer : IAsyncDisposable
             authenticator.Add(token, user);
         }
 
-        var authorizer = options.Authorizer ?? (options.EnableRbac ? new RbacAuthorizer(core.Store) : AllowAllAuthorizer.Instance);
+        IAuthorizer authorizer = AllowAllAuthorizer.Instance;
+        if (options.Authorizer is { } custom)
+        {
+            authorizer = custom;
+        }
+        else if (options.EnableRbac)
+        {
+            var rbac = new RbacAuthorizer(core.Store);
+            core.Writer.Guards.Add(new RbacEscalationGuard(rbac, core.Store));
+            authorizer = rbac;
+        }
         var faults = new FaultInjector(options.Seed, core.Store);
         var requests = new RequestRecorder();
 

@@ -67,6 +67,7 @@ public sealed class ApiPipeline
                 }
             }
 
+            context.Items[RequestOptions.UserItem] = user;
             var decision = await _authorizer.AuthorizeAsync(Attributes(user, info), ct);
             if (!decision.Allowed)
             {

@@ -9,6 +9,9 @@ namespace Keel.ApiServer.Http;
 /// <summary>Query parameters shared by the verbs, parsed and checked the way the real server checks them.</summary>
 public static class RequestOptions
 {
+    /// <summary>Where the pipeline leaves the authenticated caller for the endpoints.</summary>
+    public const string UserItem = "keel.user";
+
     public static WriteRequest Write(HttpRequest request)
     {
         var query = request.Query;
@@ -40,7 +43,7 @@ public static class RequestOptions
             "Ignore" => FieldValidationDirective.Ignore,
             var other => throw ApiException.BadRequest($"fieldValidation: Unsupported value: \"{other}\": supported values: \"Ignore\", \"Strict\", \"Warn\""),
         };
-        return new WriteRequest(dryRun == "All", manager, validation);
+        return new WriteRequest(dryRun == "All", manager, validation) { User = request.HttpContext.Items[UserItem] as Auth.UserInfo };
     }
 
     public static ListRequest List(HttpRequest request, string nameFromPath)

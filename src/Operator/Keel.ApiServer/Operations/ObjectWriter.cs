@@ -32,6 +32,9 @@ public sealed class ObjectWriter
 
     public ObjectStore Store => _store;
 
+    /// <summary>Checks that run on every write with the caller (RBAC escalation prevention); they throw to refuse.</summary>
+    public IList<IWriteGuard> Guards { get; } = [];
+
     public DateTimeOffset Now => _clock.GetUtcNow();
 
     public WriteResult Create(ServedResource resource, string ns, JsonObject obj, WriteRequest request, bool fieldsAlreadyTracked = false)
@@ -316,6 +319,11 @@ public sealed class ObjectWriter
         if (resource.Definition.Validate is { } validate)
         {
             errors.AddRange(validate(obj, old));
+        }
+
+        foreach (var guard in Guards)
+        {
+            guard.Check(resource, obj, old, request);
         }
 
         var admission = resource.Admission.Admit(obj, old, request.Validation);

@@ -6,6 +6,9 @@ namespace Keel.ApiServer.Operations;
 /// <summary>Options shared by every write: <c>dryRun</c>, <c>fieldManager</c>, <c>fieldValidation</c>.</summary>
 public sealed record WriteRequest(bool DryRun, string FieldManager, FieldValidationDirective Validation)
 {
+    /// <summary>The caller; null for the server's own controllers (which no write guard restricts).</summary>
+    public Auth.UserInfo? User { get; init; }
+
     /// <summary>Writes made by the server's own controllers (garbage collector, namespace and CRD controllers).</summary>
     public static WriteRequest Internal(string manager) => new(false, manager, FieldValidationDirective.Ignore);
 }
