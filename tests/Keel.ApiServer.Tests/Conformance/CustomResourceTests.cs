@@ -74,12 +74,14 @@ public sealed class CustomResourceTests
         await using var h = await ApiServerHarness.StartAsync();
         await h.Server.InstallCrdAsync(TestCrds.Widget);
         await h.Client.CustomObjects.CreateNamespacedCustomObjectAsync(Objects.Widget("w"), TestCrds.Group, "v1", "default", TestCrds.Plural);
+        var (_, watch) = h.Server.Core.Store.Watch(new Resources.GroupResource(TestCrds.Group, TestCrds.Plural), null, null, false, 100);
         await h.Client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("widgets.test.keel.dev");
         await h.Server.WaitForGarbageCollectionAsync();
         Assert.Empty((await h.Client.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items);
         var error = await Assert.ThrowsAsync<HttpOperationException>(() =>
             h.Client.CustomObjects.ListNamespacedCustomObjectAsync(TestCrds.Group, "v1", "default", TestCrds.Plural));
         Assert.Equal(HttpStatusCode.NotFound, error.Response.StatusCode);
+        Assert.Equal(Storage.WatchCloseReason.Shutdown, watch!.CloseReason);
     }
 
     [Fact]

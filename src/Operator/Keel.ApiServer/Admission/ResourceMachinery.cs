@@ -41,6 +41,4 @@ public static class ResourceMachinery
         return new ServedResource(definition, admission, new ApplyFieldManagement(topology, definition.HasStatusSubresource), isCustomResource: true);
     }
 
-    /// <summary>Validation of a CustomResourceDefinition object itself.</summary>
-    public static IReadOnlyList<FieldViolation> ValidateCrd(JsonObject crd) => [];
 }

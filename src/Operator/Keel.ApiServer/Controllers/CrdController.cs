@@ -45,6 +45,8 @@ public sealed class CrdController : IClusterController
         if (e.Type == StoreEventType.Deleted)
         {
             _registry.ReplaceAll(resource, []);
+            // The resource is gone: end its watches as the real server does (clients re-discover).
+            _store.CloseWatches(resource, WatchCloseReason.Shutdown);
             return;
         }
 
