@@ -172,4 +172,30 @@ public sealed class KubectlTests
         (await kubectl.RunAsync("delete", "-f", updated)).EnsureSuccess("delete -f");
         Assert.Empty((await h.Client.CoreV1.ListNamespacedConfigMapAsync("default")).Items);
     }
+
+    [Fact]
+    public async Task Create_generators_that_send_protobuf_bodies_work_for_namespaces_configmaps_secrets_and_service_accounts()
+    {
+        var (h, kubectl) = await StartAsync();
+        await using var _ = h;
+        using var __ = kubectl;
+        (await kubectl.RunAsync("create", "namespace", "team", "--dry-run=server")).EnsureSuccess("create namespace --dry-run=server");
+        (await kubectl.RunAsync("create", "namespace", "team")).EnsureSuccess("create namespace");
+        (await kubectl.RunAsync("create", "configmap", "settings", "-n", "team", "--from-literal=mode=fast", "--from-literal=level=3")).EnsureSuccess("create configmap");
+        (await kubectl.RunAsync("create", "secret", "generic", "token", "-n", "team", "--from-literal=value=s3cret")).EnsureSuccess("create secret");
+        (await kubectl.RunAsync("create", "serviceaccount", "operator", "-n", "team")).EnsureSuccess("create serviceaccount");
+
+        var ns = await h.Client.CoreV1.ReadNamespaceAsync("team");
+        Assert.Equal("Active", ns.Status.Phase);
+        var cm = await h.Client.CoreV1.ReadNamespacedConfigMapAsync("settings", "team");
+        Assert.Equal(new Dictionary<string, string> { ["level"] = "3", ["mode"] = "fast" }, cm.Data);
+        var secret = await h.Client.CoreV1.ReadNamespacedSecretAsync("token", "team");
+        Assert.Equal("s3cret", Encoding.UTF8.GetString(secret.Data["value"]));
+        Assert.Equal("Opaque", secret.Type);
+        Assert.NotNull(await h.Client.CoreV1.ReadNamespacedServiceAccountAsync("operator", "team"));
+
+        var deployment = await kubectl.RunAsync("create", "deployment", "web", "--image=nginx");
+        Assert.NotEqual(0, deployment.ExitCode);
+        Assert.Contains("UnsupportedMediaType", deployment.Stderr);
+    }
 }

@@ -20,9 +20,16 @@ public static class RequestBody
         }
 
         var declared = request.ContentType ?? "";
+        if (declared.Contains("protobuf", StringComparison.OrdinalIgnoreCase) &&
+            Protobuf.KubernetesProtobuf.TryDecode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var decoded))
+        {
+            return decoded;
+        }
+
         if (declared.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || declared.Contains("cbor", StringComparison.OrdinalIgnoreCase))
         {
-            // Only JSON (and YAML) bodies are understood; client-go falls back to JSON after a 415 for CBOR.
+            // Only JSON and YAML bodies (and protobuf for the few kinds above) are understood;
+            // client-go falls back to JSON after a 415 for CBOR.
             throw ApiException.UnsupportedMediaType(declared, [MediaTypes.Json, MediaTypes.Yaml]);
         }
 

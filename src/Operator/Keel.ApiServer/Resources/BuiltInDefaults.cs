@@ -94,7 +94,10 @@ internal static class BuiltInDefaults
     /// <summary><c>stringData</c> is write-only: merged into <c>data</c> as base64 on every write.</summary>
     public static void Secret(JsonObject secret)
     {
-        secret["type"] ??= "Opaque";
+        if (string.IsNullOrEmpty((string?)secret["type"]))
+        {
+            secret["type"] = "Opaque";
+        }
         if (secret["stringData"] is JsonObject stringData)
         {
             var data = Object(secret, "data");
