@@ -196,6 +196,6 @@ public sealed class KubectlTests
 
         var deployment = await kubectl.RunAsync("create", "deployment", "web", "--image=nginx");
         Assert.NotEqual(0, deployment.ExitCode);
-        Assert.Contains("UnsupportedMediaType", deployment.Stderr);
+        Assert.Contains("the body of the request was in an unknown format", deployment.Stderr);
     }
 }
