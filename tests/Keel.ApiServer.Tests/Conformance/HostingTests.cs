@@ -36,6 +36,33 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task After_a_restart_the_garbage_collector_knows_the_owners_it_had_before()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"keel-snapshot-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using (var h = await ApiServerHarness.StartAsync(o => o.SnapshotPath = path))
+            {
+                var owner = await h.Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "owner" } }, "default");
+                owner.ApiVersion = "v1";
+                owner.Kind = "Secret";
+                var dependent = Objects.ConfigMap("dependent");
+                dependent.Metadata.OwnerReferences = [Objects.OwnerOf(owner)];
+                await h.Client.CoreV1.CreateNamespacedConfigMapAsync(dependent, "default");
+            }
+
+            await using var restarted = await ApiServerHarness.StartAsync(o => o.SnapshotPath = path);
+            await restarted.Client.CoreV1.DeleteNamespacedSecretAsync("owner", "default");
+            await restarted.Server.WaitForGarbageCollectionAsync();
+            Assert.Empty((await restarted.Client.CoreV1.ListNamespacedConfigMapAsync("default")).Items);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task The_kubeconfig_points_a_client_at_the_server_with_its_own_token()
     {
         await using var h = await ApiServerHarness.StartAsync();

@@ -27,6 +27,20 @@ public sealed class ControllerLoop : IAsyncDisposable
 
     public void Start() => _runner = Task.Run(RunAsync);
 
+    /// <summary>
+    /// Feeds every stored object to the controllers as ADDED, like an informer's initial list: after a
+    /// snapshot is loaded the garbage collector rebuilds its owner index and a namespace that was
+    /// terminating carries on.
+    /// </summary>
+    public void Resync(ObjectStore store)
+    {
+        foreach (var obj in store.All())
+        {
+            var e = new StoreEvent(StoreEventType.Added, obj, null);
+            Enqueue(() => Dispatch(e));
+        }
+    }
+
     /// <summary>Queues work for the loop (a delayed action becoming due, a retry).</summary>
     public void Enqueue(Action action)
     {

@@ -86,6 +86,7 @@ public sealed class LocalApiServer : IAsyncDisposable
             controllers.Add(new WorkloadSimulator(core.Store, core.Registry, core.Writer, controllers, options.WorkloadReadyDelay, core.Clock));
         }
 
+        controllers.Resync(core.Store);
         controllers.Start();
         EnsureNamespaces(core, options.InitialNamespaces);
 
