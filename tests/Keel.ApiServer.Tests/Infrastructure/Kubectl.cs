@@ -54,6 +54,9 @@ public sealed class Kubectl : IDisposable
 
     public async Task<KubectlResult> RunAsync(params string[] args) => await RunAsync(args, stdin: null);
 
+    /// <summary>Extra environment for every run (an <c>EDITOR</c> for <c>kubectl edit</c>).</summary>
+    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public async Task<KubectlResult> RunAsync(string[] args, string? stdin, TimeSpan? timeout = null)
     {
         using var process = Start(args, stdin is not null);
@@ -99,6 +102,11 @@ public sealed class Kubectl : IDisposable
         info.Environment["KUBECONFIG"] = _kubeconfig;
         info.Environment["HOME"] = _home;
         info.Environment["KUBECACHEDIR"] = Path.Combine(_home, "cache");
+        foreach (var (key, value) in Environment)
+        {
+            info.Environment[key] = value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
     }
 

@@ -198,4 +198,26 @@ public sealed class KubectlTests
         Assert.NotEqual(0, deployment.ExitCode);
         Assert.Contains("the body of the request was in an unknown format", deployment.Stderr);
     }
+
+    [Fact]
+    public async Task Edit_round_trips_through_an_editor_for_built_in_and_custom_resources()
+    {
+        var (h, kubectl) = await StartAsync();
+        await using var _ = h;
+        using var __ = kubectl;
+        await h.Client.CoreV1.CreateNamespacedConfigMapAsync(Objects.ConfigMap("settings", data: new() { ["mode"] = "fast" }), "default");
+        await h.Server.InstallCrdAsync(TestCrds.Widget);
+        await h.Client.CustomObjects.CreateNamespacedCustomObjectAsync(Objects.Widget("w", 3), TestCrds.Group, "v1", "default", TestCrds.Plural);
+        var editor = kubectl.WriteFile("editor.sh", "#!/bin/sh\nsed -i -e 's/mode: fast/mode: slow/' -e 's/size: 3/size: 4/' \"$1\"\n");
+        kubectl.Environment["KUBE_EDITOR"] = "sh " + editor;
+
+        (await kubectl.RunAsync("edit", "configmap", "settings")).EnsureSuccess("edit configmap");
+        (await kubectl.RunAsync("edit", "widget", "w")).EnsureSuccess("edit widget");
+
+        Assert.Equal("slow", (await h.Client.CoreV1.ReadNamespacedConfigMapAsync("settings", "default")).Data["mode"]);
+        var w = Objects.AsNode(await h.Client.CustomObjects.GetNamespacedCustomObjectAsync(TestCrds.Group, "v1", "default", TestCrds.Plural, "w"));
+        Assert.Equal(4, (int?)w["spec"]!["size"]);
+        Assert.Equal(2, (int?)w["metadata"]!["generation"]);
+        Assert.Contains(w["metadata"]!["managedFields"]!.AsArray(), m => (string?)m!["manager"] == "kubectl-edit");
+    }
 }
