@@ -140,7 +140,7 @@ public sealed class KubectlTests
     }
 
     [Fact]
-    public async Task Patch_edits_a_deployment_with_strategic_merge_and_records_the_manager()
+    public async Task Patch_edits_a_deployment_with_strategic_merge_and_scale_changes_its_replicas()
     {
         var (h, kubectl) = await StartAsync();
         await using var _ = h;
@@ -153,6 +153,9 @@ public sealed class KubectlTests
         var d = await h.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "default");
         Assert.Contains(d.Metadata.ManagedFields, m => m.Manager == "kubectl-patch" && m.Operation == "Update");
         Assert.Equal(2, d.Metadata.Generation);
+
+        (await kubectl.RunAsync("scale", "deployment", "web", "--replicas=4")).EnsureSuccess("scale");
+        Assert.Equal(4, (await h.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "default")).Spec.Replicas);
     }
 
     [Fact]

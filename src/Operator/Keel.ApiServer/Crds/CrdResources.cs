@@ -46,6 +46,9 @@ public static class CrdResources
                 Categories = Strings(names["categories"]),
                 Namespaced = (string?)spec["scope"] != "Cluster",
                 HasStatusSubresource = version["subresources"]?["status"] is not null,
+                Scale = version["subresources"]?["scale"] is JsonObject scale
+                    ? new ScaleSubresource((string?)scale["specReplicasPath"] ?? ".spec.replicas", (string?)scale["statusReplicasPath"] ?? ".status.replicas", (string?)scale["labelSelectorPath"])
+                    : null,
                 GenerationFields = GenerationTracking.CustomResource,
                 AllowUnconditionalUpdate = false,
                 Columns = Columns(version),

@@ -87,14 +87,25 @@ public static class DiscoveryDocuments
             resources.Add(entry);
             foreach (var sub in Subresources(d))
             {
-                resources.Add(new JsonObject
+                var subEntry = new JsonObject
                 {
                     ["name"] = $"{d.Plural}/{sub}",
                     ["singularName"] = "",
                     ["namespaced"] = d.Namespaced,
-                    ["kind"] = d.Kind,
-                    ["verbs"] = Strings(SubresourceVerbs(sub)),
-                });
+                };
+                if (sub == "scale")
+                {
+                    subEntry["group"] = "autoscaling";
+                    subEntry["version"] = "v1";
+                    subEntry["kind"] = "Scale";
+                }
+                else
+                {
+                    subEntry["kind"] = d.Kind;
+                }
+
+                subEntry["verbs"] = Strings(SubresourceVerbs(sub));
+                resources.Add(subEntry);
             }
         }
 
@@ -144,7 +155,9 @@ public static class DiscoveryDocuments
                         entry["subresources"] = new JsonArray(subs.Select(s => (JsonNode?)new JsonObject
                         {
                             ["subresource"] = s,
-                            ["responseKind"] = new JsonObject { ["group"] = d.Group, ["version"] = d.Version, ["kind"] = d.Kind },
+                            ["responseKind"] = s == "scale"
+                                ? new JsonObject { ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale" }
+                                : new JsonObject { ["group"] = d.Group, ["version"] = d.Version, ["kind"] = d.Kind },
                             ["verbs"] = Strings(SubresourceVerbs(s)),
                         }).ToArray());
                     }
@@ -178,6 +191,11 @@ public static class DiscoveryDocuments
         if (d.HasStatusSubresource)
         {
             yield return "status";
+        }
+
+        if (d.Scale is not null)
+        {
+            yield return "scale";
         }
 
         foreach (var extra in d.ExtraSubresources)

@@ -12,12 +12,14 @@ public sealed class ResourceEndpoints
     private readonly ApiServerCore _core;
     private readonly WatchEndpoint _watch;
     private readonly PatchEndpoint _patch;
+    private readonly ScaleEndpoint _scale;
 
     public ResourceEndpoints(ApiServerCore core)
     {
         _core = core;
         _watch = new WatchEndpoint(core);
         _patch = new PatchEndpoint(core);
+        _scale = new ScaleEndpoint(core);
     }
 
     public async Task HandleAsync(HttpContext context, ApiRequestInfo info, CancellationToken ct)
@@ -37,6 +39,12 @@ public sealed class ResourceEndpoints
         }
 
         var subresource = info.Subresource.Length == 0 ? null : info.Subresource;
+        if (subresource == "scale")
+        {
+            await _scale.HandleAsync(context, resource, ns, info.Name, info.Verb, ct);
+            return;
+        }
+
         var shape = MediaTypes.Negotiate(context.Request.Headers.Accept);
         var include = RequestOptions.IncludeObject(context.Request);
         var now = _core.Clock.GetUtcNow();
@@ -85,6 +93,7 @@ public sealed class ResourceEndpoints
         }
 
         var known = (info.Subresource == "status" && resource.Definition.HasStatusSubresource) ||
+                    (info.Subresource == "scale" && resource.Definition.Scale is not null) ||
                     resource.Definition.ExtraSubresources.Contains(info.Subresource);
         if (!known)
         {

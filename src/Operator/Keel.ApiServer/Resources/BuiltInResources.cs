@@ -59,6 +59,7 @@ public static class BuiltInResources
             Group = "apps", Version = "v1", Kind = "Deployment", Plural = "deployments", Namespaced = true, ShortNames = ["deploy"],
             Categories = ["all"], HasStatusSubresource = true, GenerationFields = GenerationTracking.Spec, AnnotationsBumpGeneration = true,
             Columns = BuiltInColumns.Deployment, PrepareForCreate = BuiltInDefaults.Deployment, Validate = BuiltInValidation.Deployment,
+            Scale = new ScaleSubresource(".spec.replicas", ".status.replicas", null),
         },
         new()
         {

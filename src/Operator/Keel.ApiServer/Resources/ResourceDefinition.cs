@@ -66,6 +66,9 @@ public sealed record ResourceDefinition
     /// <summary>Finalizers kept outside <c>metadata.finalizers</c> (a Namespace's <c>spec.finalizers</c>); they defer deletion too.</summary>
     public Func<JsonObject, bool>? HasPendingSpecFinalizers { get; init; }
 
+    /// <summary>The <c>scale</c> subresource (<c>autoscaling/v1</c> Scale), when the kind has one.</summary>
+    public ScaleSubresource? Scale { get; init; }
+
     /// <summary>Subresources beyond <c>status</c> the kind serves with an update verb (a Namespace's <c>finalize</c>).</summary>
     public IReadOnlyList<string> ExtraSubresources { get; init; } = [];
 
@@ -88,3 +91,10 @@ public static class GenerationTracking
     public static readonly IReadOnlyList<string> Spec = ["spec"];
     public static readonly IReadOnlyList<string> CustomResource = [AllButMetadataAndStatus];
 }
+
+/// <summary>
+/// Where a kind keeps what its <c>scale</c> subresource shows: JSON paths (<c>.spec.replicas</c>) as a CRD's
+/// <c>subresources.scale</c> declares them. Without a label-selector path the selector is read from
+/// <c>spec.selector</c> (a LabelSelector, as on Deployments).
+/// </summary>
+public sealed record ScaleSubresource(string SpecReplicasPath, string StatusReplicasPath, string? LabelSelectorPath);
