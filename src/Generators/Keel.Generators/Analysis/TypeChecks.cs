@@ -55,7 +55,7 @@ internal static class TypeChecks
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoSetter, location, name));
         }
 
-        if (!property.Required && value.CannotBeUnset && value.Kind != ValueKind.FreeForm && !annotations.Optional)
+        if (!property.Required && value.CannotBeUnset && value.Kind != ValueKind.FreeForm)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OptionalValueType, location, name, value.TypeName, Zero(value)));
         }
