@@ -167,7 +167,7 @@ internal static class TypeChecks
         Require(text || a.Pattern is null, "Pattern");
         Require(kind == ValueKind.List || a.MinItems is null, "MinItems");
         Require(kind == ValueKind.List || a.MaxItems is null, "MaxItems");
-        Require(kind == ValueKind.List || !a.UniqueItems, "UniqueItems");
+        Require(kind == ValueKind.List && property.Value.Element?.IsScalar == true || !a.UniqueItems, "UniqueItems");
         Require(kind is ValueKind.Map or ValueKind.Object or ValueKind.FreeForm || a.MinProperties is null, "MinProperties");
         Require(kind is ValueKind.Map or ValueKind.Object or ValueKind.FreeForm || a.MaxProperties is null, "MaxProperties");
     }
