@@ -4,4 +4,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
+# Generated CRDs must match the annotated types (fails with a diff otherwise).
+build/regen-crds.sh --check || exit 1
+
 build/test.sh
