@@ -120,6 +120,7 @@ public sealed class DiagnosticTests
         { "KEEL031", Root + "public class Spec { /*KEEL031*/[SchemaFrom(typeof(V1Container))] public string? Container { get; set; } }" },
         { "KEEL032", Root + "public class Spec { /*KEEL032*/[EmbeddedResource] public string? Object { get; set; } }" },
         { "KEEL033", Root + "/*KEEL033*/[ExactlyOneOf(\"url\", \"path\")] public class Spec { public string? Url { get; set; } }" },
+        { "KEEL039", Root + "public class Spec { public Port? Port { get; set; } } public sealed record /*KEEL039*/Port(string Name, int Number);" },
         { "KEEL035", """
             /*KEEL035*/[KubernetesTypeRules, ExternalRoot(typeof(V1PodSpec))]
             internal static class Rules { }

@@ -10,6 +10,11 @@ internal static class TypeChecks
 {
     public static void Check(ResolvedType type, IReadOnlyDictionary<string, ResolvedType> types, List<DiagnosticInfo> diagnostics)
     {
+        if (!type.Shape.CanConstruct)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotConstructible, type.Shape.Location, type.Shape.Name));
+        }
+
         foreach (var property in type.Properties)
         {
             CheckProperty(type, property, types, diagnostics);
