@@ -27,11 +27,11 @@ public sealed class CrdWriterTests : IDisposable
     }
 
     [Fact]
-    public void Writes_each_crd_as_yaml_with_the_generated_header()
+    public void Writes_each_crd_as_yaml()
     {
         CrdFiles.Write(directory);
         var text = File.ReadAllText(Path.Combine(directory, "gadgets.writer.keel.dev.yaml"));
-        Assert.StartsWith(CrdFiles.Header, text, StringComparison.Ordinal);
+        Assert.StartsWith("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n", text, StringComparison.Ordinal);
         Assert.Contains("  name: gadgets.writer.keel.dev\n", text, StringComparison.Ordinal);
         Assert.Contains("description: |-\n", text, StringComparison.Ordinal); // multi-line strings stay readable
         Assert.Contains("- 'true'\n", text, StringComparison.Ordinal);       // strings that look like booleans stay strings
@@ -43,14 +43,26 @@ public sealed class CrdWriterTests : IDisposable
     }
 
     [Fact]
-    public void Removes_stale_generated_files_and_keeps_others()
+    public void Removes_stale_crds_and_keeps_other_files()
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "old.writer.keel.dev.yaml"), CrdFiles.Header + "kind: Old\n");
-        File.WriteAllText(Path.Combine(directory, "imported.yaml"), "kind: CustomResourceDefinition\n");
+        Directory.CreateDirectory(Path.Combine(directory, "upstream"));
+        File.WriteAllText(Path.Combine(directory, "old.writer.keel.dev.yaml"), "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n");
+        File.WriteAllText(Path.Combine(directory, "notes.yaml"), "kind: ConfigMap\n");
+        File.WriteAllText(Path.Combine(directory, "upstream", "pools.yaml"), "kind: CustomResourceDefinition\n");
         CrdFiles.Write(directory);
         Assert.False(File.Exists(Path.Combine(directory, "old.writer.keel.dev.yaml")));
-        Assert.True(File.Exists(Path.Combine(directory, "imported.yaml")));
+        Assert.True(File.Exists(Path.Combine(directory, "notes.yaml")));
+        Assert.True(File.Exists(Path.Combine(directory, "upstream", "pools.yaml")));
+    }
+
+    [Fact]
+    public void Kinds_imported_from_upstream_are_not_written()
+    {
+        Directory.CreateDirectory(Path.Combine(directory, CrdFiles.UpstreamDirectory));
+        File.WriteAllText(Path.Combine(directory, CrdFiles.UpstreamDirectory, "gadgets.writer.keel.dev.yaml"), "kind: CustomResourceDefinition\n");
+        var written = CrdFiles.Write(directory);
+        Assert.DoesNotContain(written, p => p.EndsWith("gadgets.writer.keel.dev.yaml", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(directory, "gadgets.writer.keel.dev.yaml")));
     }
 
     [Fact]

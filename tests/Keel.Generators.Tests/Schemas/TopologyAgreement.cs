@@ -42,6 +42,11 @@ internal static class TopologyAgreement
         {
             if (properties[field.JsonName] is not JsonObject node)
             {
+                if (type == typeof(k8s.Models.V1ObjectMeta))
+                {
+                    continue; // metadata embedded in a CRD keeps only the fields the API server accepts there
+                }
+
                 problems.Add($"{path}.{field.JsonName}: in the topology but not in the schema");
                 continue;
             }
