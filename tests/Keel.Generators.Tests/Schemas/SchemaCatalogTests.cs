@@ -37,6 +37,11 @@ public sealed class SchemaCatalogTests
     [InlineData("rbac.authorization.k8s.io/v1", "ClusterRole", "clusterroles", false)]
     [InlineData("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", "clusterrolebindings", false)]
     [InlineData("coordination.k8s.io/v1", "Lease", "leases", true)]
+    [InlineData("apps/v1", "ReplicaSet", "replicasets", true)]
+    [InlineData("batch/v1", "Job", "jobs", true)]
+    [InlineData("v1", "PersistentVolumeClaim", "persistentvolumeclaims", true)]
+    [InlineData("autoscaling/v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true)]
+    [InlineData("policy/v1", "PodDisruptionBudget", "poddisruptionbudgets", true)]
     public void Catalog_has_every_built_in_root(string apiVersion, string kind, string plural, bool namespaced)
     {
         var schema = SchemaCatalog.Find(apiVersion, kind);
