@@ -30,12 +30,21 @@ public sealed partial class HTTPRoute : IKubernetesObject<V1ObjectMeta?>, ISpec<
     public const string KubeKind = "HTTPRoute";
     public const string KubePluralName = "httproutes";
 
+    /// <summary>
+    /// APIVersion defines the versioned schema of this representation of an object.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("apiVersion")]
     public string? ApiVersion { get; set; } = "gateway.networking.k8s.io/v1";
 
+    /// <summary>
+    /// Kind is a string value representing the REST resource this object represents.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("kind")]
     public string? Kind { get; set; } = "HTTPRoute";
 
+    /// <summary>
+    /// Standard object metadata.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("metadata")]
     public V1ObjectMeta? Metadata { get; set; }
 

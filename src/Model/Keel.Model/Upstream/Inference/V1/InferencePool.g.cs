@@ -28,12 +28,21 @@ public sealed partial class InferencePool : IKubernetesObject<V1ObjectMeta?>, IS
     public const string KubeKind = "InferencePool";
     public const string KubePluralName = "inferencepools";
 
+    /// <summary>
+    /// APIVersion defines the versioned schema of this representation of an object.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("apiVersion")]
     public string? ApiVersion { get; set; } = "inference.networking.k8s.io/v1";
 
+    /// <summary>
+    /// Kind is a string value representing the REST resource this object represents.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("kind")]
     public string? Kind { get; set; } = "InferencePool";
 
+    /// <summary>
+    /// Standard object metadata.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("metadata")]
     public V1ObjectMeta? Metadata { get; set; }
 

@@ -28,12 +28,21 @@ public sealed partial class InferenceModel : IKubernetesObject<V1ObjectMeta?>, I
     public const string KubeKind = "InferenceModel";
     public const string KubePluralName = "inferencemodels";
 
+    /// <summary>
+    /// APIVersion defines the versioned schema of this representation of an object.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("apiVersion")]
     public string? ApiVersion { get; set; } = "inference.networking.x-k8s.io/v1alpha2";
 
+    /// <summary>
+    /// Kind is a string value representing the REST resource this object represents.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("kind")]
     public string? Kind { get; set; } = "InferenceModel";
 
+    /// <summary>
+    /// Standard object metadata.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("metadata")]
     public V1ObjectMeta? Metadata { get; set; }
 

@@ -23,9 +23,15 @@ public sealed partial class EndpointPickerConfig
     public const string KubeApiVersion = "llm-d.ai/v1alpha1";
     public const string KubeKind = "EndpointPickerConfig";
 
+    /// <summary>
+    /// APIVersion defines the versioned schema of this representation of an object.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("apiVersion")]
     public string? ApiVersion { get; set; } = "llm-d.ai/v1alpha1";
 
+    /// <summary>
+    /// Kind is a string value representing the REST resource this object represents.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("kind")]
     public string? Kind { get; set; } = "EndpointPickerConfig";
 

@@ -28,12 +28,21 @@ public sealed partial class InferenceObjective : IKubernetesObject<V1ObjectMeta?
     public const string KubeKind = "InferenceObjective";
     public const string KubePluralName = "inferenceobjectives";
 
+    /// <summary>
+    /// APIVersion defines the versioned schema of this representation of an object.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("apiVersion")]
     public string? ApiVersion { get; set; } = "llm-d.ai/v1alpha2";
 
+    /// <summary>
+    /// Kind is a string value representing the REST resource this object represents.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("kind")]
     public string? Kind { get; set; } = "InferenceObjective";
 
+    /// <summary>
+    /// Standard object metadata.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("metadata")]
     public V1ObjectMeta? Metadata { get; set; }
 

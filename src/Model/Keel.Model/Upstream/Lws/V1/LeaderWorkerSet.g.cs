@@ -29,12 +29,21 @@ public sealed partial class LeaderWorkerSet : IKubernetesObject<V1ObjectMeta?>, 
     public const string KubeKind = "LeaderWorkerSet";
     public const string KubePluralName = "leaderworkersets";
 
+    /// <summary>
+    /// APIVersion defines the versioned schema of this representation of an object.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("apiVersion")]
     public string? ApiVersion { get; set; } = "leaderworkerset.x-k8s.io/v1";
 
+    /// <summary>
+    /// Kind is a string value representing the REST resource this object represents.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("kind")]
     public string? Kind { get; set; } = "LeaderWorkerSet";
 
+    /// <summary>
+    /// Standard object metadata.
+    /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("metadata")]
     public V1ObjectMeta? Metadata { get; set; }
 
