@@ -150,7 +150,7 @@ public sealed class LabelSelector
     }
 
     private static string RequireKey(string key, string selector)
-        => key.Length == 0 || key.Any(char.IsWhiteSpace)
+        => key.Length == 0 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/')
             ? throw new FormatException($"Label selector '{selector}' has an invalid key '{key}'.")
             : key;
 }
