@@ -121,13 +121,16 @@ public sealed class Informer<T> : IInformer
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                Stats.FailureSeen();
-                if (ApiErrors.IsGone(e))
+                if (ApiErrors.IsGone(e) && resumeFrom is not null)
                 {
+                    // The resourceVersion is too old: re-list at once, as a watch ERROR 410 would.
                     Stats.ExpiredSeen();
                     resumeFrom = null;
+                    _logger.LogInformation("{Kind}: resourceVersion expired (410 Gone); re-listing", KindName);
+                    continue;
                 }
 
+                Stats.FailureSeen();
                 delay = backoff.Next();
                 if (ApiErrors.RetryAfterOf(e) is { } retryAfter && retryAfter > delay)
                 {

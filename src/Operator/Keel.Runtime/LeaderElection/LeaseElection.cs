@@ -94,7 +94,13 @@ public sealed class LeaseElection
         elector.OnError += e => _logger.LogDebug("Leader election: {Error}", ApiErrors.Describe(e));
 
         var election = elector.RunUntilLeadershipLostAsync(electionCts.Token);
-        var first = await Task.WhenAny(acquired.Task, election, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        var shutdown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task first;
+        using (cancellationToken.Register(() => shutdown.TrySetResult()))
+        {
+            first = await Task.WhenAny(acquired.Task, election, shutdown.Task).ConfigureAwait(false);
+        }
+
         if (first != acquired.Task)
         {
             await electionCts.CancelAsync().ConfigureAwait(false);
