@@ -33,6 +33,12 @@ public sealed class ExternalRootAttribute : Attribute
     public string? ApiVersion { get; set; }
 
     public string? Kind { get; set; }
+
+    /// <summary>The resource name (<c>deployments</c>); defaults to the <c>[KubernetesEntity]</c> plural of the type.</summary>
+    public string? Plural { get; set; }
+
+    /// <summary>Whether objects of the kind live in a namespace (default true; false for Namespace, ClusterRole...).</summary>
+    public bool Namespaced { get; set; } = true;
 }
 
 /// <summary>A map list on a type we do not own.</summary>
@@ -53,6 +59,13 @@ public sealed class ListMapAttribute : Attribute
 
     /// <summary>JSON names of the key fields of the item type.</summary>
     public string[] Keys { get; }
+
+    /// <summary>
+    /// JSON names of the keys the preset merge uses when they differ from the server-side apply keys
+    /// (Service ports: Kubernetes keys them by port and protocol, the preset merge by name).
+    /// Null means the merge uses <see cref="Keys"/>.
+    /// </summary>
+    public string[]? MergeKeys { get; set; }
 }
 
 /// <summary>A list with set or atomic topology on a type we do not own.</summary>
@@ -132,4 +145,23 @@ public sealed class OneOfRuleAttribute : Attribute
 
     /// <summary>C# property names (use <c>nameof</c>).</summary>
     public string[] Properties { get; }
+}
+
+/// <summary>
+/// The default of a property on a type we do not own (<c>default</c> in the schema), written as JSON.
+/// Map-list keys use it when an item leaves the key unset (container ports: <c>protocol</c> defaults to <c>"TCP"</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class DefaultRuleAttribute : Attribute
+{
+    public DefaultRuleAttribute(Type owner, string property, string json)
+    {
+        Owner = owner;
+        Property = property;
+        Json = json;
+    }
+
+    public Type Owner { get; }
+    public string Property { get; }
+    public string Json { get; }
 }

@@ -67,12 +67,12 @@ public static class ResourceRegistry
             $"{type.FullName} carries neither [CustomResource] nor [KubernetesEntity]; register it with ResourceRegistry.Register<T>().");
     }
 
-    /// <summary>The lower-cased kind made plural with English rules for -s, -x, -ch, -sh and consonant + y.</summary>
+    /// <summary>The lower-cased kind made plural with English rules for -s, -x, -z, -ch, -sh and consonant + y (the generator's rule).</summary>
     public static string DefaultPlural(string kind)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
         var lower = kind.ToLowerInvariant();
-        if (lower.EndsWith('s') || lower.EndsWith('x') || lower.EndsWith("ch", StringComparison.Ordinal) || lower.EndsWith("sh", StringComparison.Ordinal))
+        if (lower.EndsWith('s') || lower.EndsWith('x') || lower.EndsWith('z') || lower.EndsWith("ch", StringComparison.Ordinal) || lower.EndsWith("sh", StringComparison.Ordinal))
         {
             return lower + "es";
         }

@@ -1,0 +1,10 @@
+namespace Keel.Generators;
+
+/// <summary>Names of the pipeline steps, for incrementality tests.</summary>
+public static class TrackingNames
+{
+    public const string Resources = nameof(Resources);
+    public const string Rules = nameof(Rules);
+    public const string Settings = nameof(Settings);
+    public const string Model = nameof(Model);
+}

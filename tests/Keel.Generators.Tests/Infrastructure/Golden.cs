@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+
+namespace Keel.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// Golden files under Golden/: the expected text of generated output, reviewed by a person.
+/// Set KEEL_ACCEPT_GOLDEN=1 to rewrite them from the current output, then read the diff before committing.
+/// </summary>
+internal static class Golden
+{
+    public static void Match(string scenario, string fileName, string actual, [CallerFilePath] string caller = "")
+    {
+        var directory = Path.Combine(FindTestRoot(caller), "Golden", scenario);
+        var path = Path.Combine(directory, fileName);
+        actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (Environment.GetEnvironmentVariable("KEEL_ACCEPT_GOLDEN") == "1")
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(path, actual);
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"Golden file {path} is missing: run the tests with KEEL_ACCEPT_GOLDEN=1 and review the new file.");
+        var expected = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (expected != actual)
+        {
+            Assert.Fail($"{scenario}/{fileName} differs from its golden file (KEEL_ACCEPT_GOLDEN=1 accepts the new output):\n{Diff(expected, actual)}");
+        }
+    }
+
+    private static string FindTestRoot(string caller)
+    {
+        var directory = Path.GetDirectoryName(caller)!;
+        while (!File.Exists(Path.Combine(directory, "Keel.Generators.Tests.csproj")))
+        {
+            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("test project root not found from " + caller);
+        }
+
+        return directory;
+    }
+
+    private static string Diff(string expected, string actual)
+    {
+        var diff = InlineDiffBuilder.Diff(expected, actual);
+        var text = new StringBuilder();
+        var shown = 0;
+        foreach (var line in diff.Lines)
+        {
+            if (line.Type == ChangeType.Unchanged)
+            {
+                continue;
+            }
+
+            text.Append(line.Type == ChangeType.Inserted ? "+ " : "- ").AppendLine(line.Text);
+            if (++shown == 60)
+            {
+                text.AppendLine("...");
+                break;
+            }
+        }
+
+        return text.ToString();
+    }
+}
