@@ -118,13 +118,14 @@ public sealed class ApplyComparerTests
     }
 
     [Fact]
-    public void Set_lists_compare_as_sets()
+    public void Set_lists_compare_as_sets_in_the_desired_order()
     {
-        const string desired = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","finalizers":["b","a"]}}""";
-        const string live = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","finalizers":["a","b","other"]}}""";
+        const string desired = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","finalizers":["a","b"]}}""";
+        const string live = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","finalizers":["a","other","b"]}}""";
         const string owned = """{"f:metadata":{"f:finalizers":{".":{},"v:\"a\"":{},"v:\"b\"":{}}}}""";
         Assert.Null(Diff(desired, live, owned));
-        Assert.NotNull(Diff(desired.Replace("\"b\",", "", StringComparison.Ordinal), live, owned));
+        Assert.Contains("out of order", Diff(desired.Replace("\"a\",\"b\"", "\"b\",\"a\"", StringComparison.Ordinal), live, owned));
+        Assert.NotNull(Diff(desired.Replace(",\"b\"", "", StringComparison.Ordinal), live, owned));
     }
 
     [Fact]

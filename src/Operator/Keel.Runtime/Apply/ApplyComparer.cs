@@ -16,7 +16,8 @@ namespace Keel.Runtime.Apply;
 /// The owned-field tree also tells how to match list items without any schema: <c>k:{…}</c> entries name an
 /// associative list's key fields (items are matched by key, and a key field the server defaulted, like a port's
 /// protocol, matches when the desired item leaves it out), <c>v:</c> entries make a set, and a leaf means an atomic
-/// list compared whole. The order of associative-list items is not compared.
+/// list compared whole. Our items of a set or associative list must also appear in the desired order, since an apply
+/// reorders them.
 /// </summary>
 public static class ApplyComparer
 {
@@ -155,8 +156,14 @@ public static class ApplyComparer
         {
             var ownedValues = keys.Select(k => JsonValues.Canonical(JsonNode.Parse(k[2..]))).ToHashSet(StringComparer.Ordinal);
             var desiredValues = desired.Select(JsonValues.Canonical).ToHashSet(StringComparer.Ordinal);
-            var liveValues = live.Select(JsonValues.Canonical).ToHashSet(StringComparer.Ordinal);
-            return ownedValues.SetEquals(desiredValues) && desiredValues.IsSubsetOf(liveValues) ? null : $"{path}: set items differ";
+            if (!ownedValues.SetEquals(desiredValues) || desiredValues.Count != desired.Count)
+            {
+                return $"{path}: set items differ";
+            }
+
+            // The apply also imposes its order on our items: live must list them in the desired order.
+            var ours = live.Select(JsonValues.Canonical).Where(desiredValues.Contains).ToList();
+            return ours.SequenceEqual(desired.Select(JsonValues.Canonical), StringComparer.Ordinal) ? null : $"{path}: set items differ or are out of order";
         }
 
         return $"{path}: list ownership cannot be compared";
@@ -176,6 +183,7 @@ public static class ApplyComparer
         }
 
         var used = new HashSet<int>();
+        var liveOrder = new List<int>();
         foreach (var item in desired)
         {
             if (item is not JsonObject desiredItem)
@@ -201,12 +209,15 @@ public static class ApplyComparer
 
             used.Add(match);
             var (key, fields) = ownedItems[match];
-            var liveItem = live.OfType<JsonObject>().FirstOrDefault(l => key!.All(kv => l[kv.Key] is { } v && JsonValues.DeepEquals(kv.Value, v)));
+            var liveIndex = IndexOf(live, key!);
             var itemPath = $"{path}[{JsonValues.Canonical(key)}]";
-            if (liveItem is null)
+            if (liveIndex < 0)
             {
                 return $"{itemPath}: missing on the server";
             }
+
+            liveOrder.Add(liveIndex);
+            var liveItem = (JsonObject)live[liveIndex]!;
 
             if (CompareObject(desiredItem, liveItem, fields, itemPath) is { } difference)
             {
@@ -214,7 +225,29 @@ public static class ApplyComparer
             }
         }
 
+        // The apply also imposes its order on our items: live must hold them in the desired order.
+        for (var i = 1; i < liveOrder.Count; i++)
+        {
+            if (liveOrder[i] < liveOrder[i - 1])
+            {
+                return $"{path}: items out of order";
+            }
+        }
+
         return null;
+    }
+
+    private static int IndexOf(JsonArray live, JsonObject key)
+    {
+        for (var i = 0; i < live.Count; i++)
+        {
+            if (live[i] is JsonObject item && key.All(kv => item[kv.Key] is { } v && JsonValues.DeepEquals(kv.Value, v)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool KeyMatches(JsonObject ownedKey, JsonObject desiredItem)
