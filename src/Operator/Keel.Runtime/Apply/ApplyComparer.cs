@@ -218,6 +218,16 @@ public static class ApplyComparer
 
             liveOrder.Add(liveIndex);
             var liveItem = (JsonObject)live[liveIndex]!;
+            if (fields.IsLeaf)
+            {
+                // An atomic item (owner references are): owned whole, compared whole.
+                if (!JsonValues.DeepEquals(desiredItem, liveItem))
+                {
+                    return $"{itemPath}: differs";
+                }
+
+                continue;
+            }
 
             if (CompareObject(desiredItem, liveItem, fields, itemPath) is { } difference)
             {
