@@ -31,7 +31,8 @@ public sealed class ApplyComparerAgreesWithTheServerTests
         """)!);
 
     private const string Desired = """
-        {"apiVersion":"x.io/v1","kind":"Widget","metadata":{"name":"w","namespace":"ns","labels":{"app":"a"}},
+        {"apiVersion":"x.io/v1","kind":"Widget","metadata":{"name":"w","namespace":"ns","labels":{"app":"a"},
+           "ownerReferences":[{"apiVersion":"x.io/v1","kind":"Parent","name":"p","uid":"u1","controller":true}]},
          "spec":{"replicas":2,"selector":{"matchLabels":{"app":"a"}},"tags":["b","a"],
            "containers":[{"name":"vllm","image":"vllm:1","args":["--port","8000"],"ports":[{"containerPort":8000,"protocol":"TCP"}]},
                          {"name":"sidecar","image":"s:1"}]}}
@@ -54,6 +55,8 @@ public sealed class ApplyComparerAgreesWithTheServerTests
         { "an item's field added", "spec.containers.0.ports.0.name=\"http\"" },
         { "an atomic struct changed", "spec.selector={\"matchLabels\":{\"app\":\"b\"}}" },
         { "a number written as 2.0", "spec.replicas=2.0" },
+        { "an owner reference's field", "metadata.ownerReferences.0.blockOwnerDeletion=true" },
+        { "a second owner reference", "metadata.ownerReferences.1={\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"name\":\"c\",\"uid\":\"u2\"}" },
     };
 
     [Theory]

@@ -139,6 +139,16 @@ public sealed class ApplyComparerTests
     }
 
     [Fact]
+    public void Atomic_list_items_compare_whole()
+    {
+        const string desired = """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"c","uid":"u1","controller":true}]}}""";
+        const string live = """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"c","uid":"u1","controller":true}]}}""";
+        const string owned = """{"f:metadata":{"f:ownerReferences":{"k:{\"uid\":\"u1\"}":{}}}}""";
+        Assert.Null(Diff(desired, live, owned));
+        Assert.Equal(""".metadata.ownerReferences[{"uid":"u1"}]: differs""", Diff(desired.Replace("\"controller\":true", "\"controller\":false", StringComparison.Ordinal), live, owned));
+    }
+
+    [Fact]
     public void Nothing_owned_or_nothing_live_means_apply()
     {
         Assert.NotNull(ApplyComparer.FirstDifference(Json(DesiredDeployment), null, FieldSet.Empty, ApplyScope.Main));
