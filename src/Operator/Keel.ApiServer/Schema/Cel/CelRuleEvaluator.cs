@@ -1,0 +1,251 @@
+using System.Text.Json.Nodes;
+using Keel.ApiServer.Schema.Cel.Library;
+using Keel.ApiServer.Schema.Errors;
+using Keel.ApiServer.Schema.Model;
+
+namespace Keel.ApiServer.Schema.Cel;
+
+/// <summary>
+/// Runs the compiled rules over an object the way the apiextensions CEL validator does: rules of a node before its
+/// children, <c>self</c> bound to the node's value, <c>oldSelf</c> to the correlated old value (objects and maps by key,
+/// <c>x-kubernetes-list-type: map</c> items by their keys; other list items have none), transition rules skipped
+/// without an old value unless <c>optionalOldSelf</c>, and errors of unchanged values on update ratcheted into warnings.
+/// </summary>
+internal sealed class CelRuleEvaluator
+{
+    private readonly CelValueConverter _newValues = new();
+    private readonly CelValueConverter _oldValues = new();
+    private readonly List<FieldError> _errors;
+    private readonly List<string> _warnings;
+
+    private CelRuleEvaluator(List<FieldError> errors, List<string> warnings)
+    {
+        _errors = errors;
+        _warnings = warnings;
+    }
+
+    public static void Evaluate(CelRuleNode root, JsonObject obj, JsonObject? oldObj, List<FieldError> errors, List<string> warnings)
+    {
+        var evaluator = new CelRuleEvaluator(errors, warnings);
+        var ratchet = oldObj is null ? Ratchet.None : Ratchet.Root(obj, oldObj);
+        evaluator.Validate(root, FieldPath.Root, obj, oldObj, ratchet);
+    }
+
+    private void Validate(CelRuleNode node, FieldPath path, JsonNode? value, JsonNode? old, Ratchet ratchet)
+    {
+        if (value is null || node.Shape is null)
+        {
+            return;
+        }
+
+        EvaluateRules(node, path, value, old, ratchet);
+        switch (value)
+        {
+            case JsonArray array when node.Items is { } items:
+                var oldItems = node.Schema.XListType == "map" && old is JsonArray oldArray ? new MapListIndex(node.Schema.XListMapKeys, oldArray) : null;
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var oldItem = oldItems?.Find(array[i]);
+                    var childRatchet = oldItems is null ? ratchet.Uncorrelated() : ratchet.Child(array[i], oldItem);
+                    Validate(items, path.Index(i), array[i], oldItem, childRatchet);
+                }
+
+                break;
+            case JsonObject obj:
+                var oldObj = old as JsonObject;
+                if (node.AdditionalProperties is { } values)
+                {
+                    foreach (var (key, child) in obj)
+                    {
+                        var oldChild = oldObj?[key];
+                        Validate(values, path.Key(key), child, oldChild, ratchet.Child(child, oldChild));
+                    }
+                }
+
+                foreach (var (name, property) in node.Properties)
+                {
+                    if (obj.TryGetPropertyValue(name, out var child))
+                    {
+                        var oldChild = oldObj?[name];
+                        var childRatchet = ratchet.IsRoot && name is "apiVersion" or "kind" ? Ratchet.None : ratchet.Child(child, oldChild);
+                        Validate(property, path.Child(name), child, oldChild, childRatchet);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private void EvaluateRules(CelRuleNode node, FieldPath path, JsonNode value, JsonNode? old, Ratchet ratchet)
+    {
+        if (node.Rules.Count == 0)
+        {
+            return;
+        }
+
+        var type = JsonValue.Create(node.Schema.Type ?? "");
+        var shape = node.Shape!;
+        object? self = null;
+        object? oldSelf = null;
+        var converted = false;
+        foreach (var rule in node.Rules)
+        {
+            if (rule.Error is not null)
+            {
+                _errors.Add(FieldErrors.Invalid(path, type, "rule compile error: " + rule.Error));
+                continue;
+            }
+
+            if (rule.Program is null || rule.UsesOldSelf && old is null && !rule.OptionalOldSelf)
+            {
+                continue;
+            }
+
+            if (!converted)
+            {
+                self = _newValues.Convert(value, shape);
+                oldSelf = old is null ? null : _oldValues.Convert(old, shape);
+                converted = true;
+            }
+
+            var oldBinding = rule.OptionalOldSelf ? (old is null ? CelOptional.None : CelOptional.Of(oldSelf)) : oldSelf;
+            object? result;
+            try
+            {
+                result = rule.Program(CelRuntime.Activation(self, rule.UsesOldSelf || old is not null, oldBinding));
+            }
+            catch (Exception ex) when (ex is global::Cel.CelException or OverflowException or InvalidCastException or ArgumentException or FormatException or IndexOutOfRangeException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                _errors.Add(RuntimeError(path, type, rule, CelErrorText.From(ex)));
+                continue;
+            }
+
+            if (result is true)
+            {
+                continue;
+            }
+
+            if (result is not false)
+            {
+                _errors.Add(RuntimeError(path, type, rule, CelErrorText.NoSuchOverload));
+                continue;
+            }
+
+            var errorPath = rule.NormalizedFieldPath is { Length: > 0 } fieldPath ? path.Child(fieldPath) : path;
+            var detail = Message(rule, self, old is not null, oldSelf) ?? rule.MessageOrDefault;
+            var error = ForReason(errorPath, type, detail, rule.Spec.Reason);
+            if (!rule.UsesOldSelf && ratchet.ShouldRatchet())
+            {
+                _warnings.Add(error.ToString());
+            }
+            else
+            {
+                _errors.Add(error);
+            }
+        }
+    }
+
+    private static FieldError RuntimeError(FieldPath path, JsonNode type, CompiledRule rule, string error) =>
+        error.StartsWith(CelErrorText.NoSuchOverload, StringComparison.Ordinal)
+            ? FieldErrors.Invalid(path, type, $"'{error}': call arguments did not match a supported operator, function or macro signature for rule: {rule.ErrorString}")
+            : FieldErrors.Invalid(path, type, $"{error} evaluating rule: {rule.ErrorString}");
+
+    /// <summary>Evaluates messageExpression; null means "fall back to the rule's message", as the server does on failure.</summary>
+    private static string? Message(CompiledRule rule, object? self, bool hasOld, object? oldSelf)
+    {
+        if (rule.MessageProgram is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (rule.MessageProgram(CelRuntime.Activation(self, hasOld, oldSelf)) is not string message)
+            {
+                return null;
+            }
+
+            message = message.Trim();
+            return message.Length == 0 || message.Length > 5 * 1024 || message.Contains('\n', StringComparison.Ordinal) ? null : message;
+        }
+        catch (Exception ex) when (ex is global::Cel.CelException or OverflowException or InvalidCastException or ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static FieldError ForReason(FieldPath path, JsonNode type, string detail, string? reason) => reason switch
+    {
+        FieldErrors.ReasonForbidden => FieldErrors.Forbidden(path, detail),
+        FieldErrors.ReasonRequired => FieldErrors.Required(path, detail),
+        FieldErrors.ReasonDuplicate => FieldErrors.Duplicate(path, type),
+        _ => FieldErrors.Invalid(path, type, detail),
+    };
+
+    /// <summary>
+    /// Ratcheting state (validation ratcheting, GA in Kubernetes 1.30): errors of a node become warnings when its
+    /// correlated old value is unchanged, or, for uncorrelatable nodes, when the nearest correlated ancestor is.
+    /// </summary>
+    private sealed class Ratchet
+    {
+        public static readonly Ratchet None = new(null, null);
+
+        private readonly Pair? _current;
+        private readonly Pair? _parent;
+
+        private Ratchet(Pair? current, Pair? parent)
+        {
+            _current = current;
+            _parent = parent;
+        }
+
+        public static Ratchet Root(JsonNode value, JsonNode old) => new(new Pair(value, old), null);
+
+        public bool IsRoot => _current is not null && _parent is null;
+
+        public Ratchet Child(JsonNode? value, JsonNode? old) => _current is null ? this : new Ratchet(new Pair(value, old), _current);
+
+        public Ratchet Uncorrelated() => _current is null ? this : new Ratchet(null, _current);
+
+        public bool ShouldRatchet() => (_current ?? _parent)?.Equal ?? false;
+
+        private sealed class Pair(JsonNode? value, JsonNode? old)
+        {
+            private bool? _equal;
+
+            public bool Equal => _equal ??= old is not null && JsonValues.DeepEquals(value, old);
+        }
+    }
+
+    /// <summary>Old items of a <c>list-type: map</c> list by their key fields.</summary>
+    private sealed class MapListIndex
+    {
+        private readonly IReadOnlyList<string> _keys;
+        private readonly Dictionary<string, JsonNode> _items = new(StringComparer.Ordinal);
+
+        public MapListIndex(IReadOnlyList<string> keys, JsonArray old)
+        {
+            _keys = keys;
+            foreach (var item in old)
+            {
+                if (item is JsonObject obj)
+                {
+                    _items.TryAdd(Key(obj), obj);
+                }
+            }
+        }
+
+        public JsonNode? Find(JsonNode? item) => item is JsonObject obj && _items.TryGetValue(Key(obj), out var old) ? old : null;
+
+        private string Key(JsonObject item)
+        {
+            var key = new JsonObject();
+            foreach (var field in _keys)
+            {
+                key[field] = item[field]?.DeepClone();
+            }
+
+            return JsonValues.CanonicalJson(key);
+        }
+    }
+}
