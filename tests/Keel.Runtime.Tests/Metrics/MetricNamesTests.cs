@@ -17,6 +17,7 @@ public sealed class MetricNamesTests
         var api = new FakeApi();
         api.Kind<V1ConfigMap>().Store(Objects.ConfigMap("a"));
         await using var cache = new InformerCache(api, new CacheOptions { Informer = new InformerOptions { ResyncPeriod = null } });
+        using var tracking = metrics.TrackInformers(() => cache.Informers);
         var ran = new TaskCompletionSource();
         var controller = new ControllerBuilder(cache, metrics).Named("sample").For<V1ConfigMap>().Complete((_, _) =>
         {
@@ -61,6 +62,8 @@ public sealed class MetricNamesTests
         Assert.Contains("workqueue_adds_total{controller=\"sample\",name=\"sample\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("workqueue_depth{controller=\"sample\",name=\"sample\"} 0", text, StringComparison.Ordinal);
         Assert.Contains("controller_runtime_reconcile_time_seconds_bucket{controller=\"sample\",le=\"0.005\"}", text, StringComparison.Ordinal);
+        Assert.Contains("keel_informer_lists_total{resource=\"configmaps\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("keel_informer_restarts_total{resource=\"configmaps\",reason=\"expired\"} 0", text, StringComparison.Ordinal);
 
         await controller.StopAsync(TimeSpan.FromSeconds(5));
         await stop.CancelAsync();

@@ -49,6 +49,7 @@ public sealed class ControllerManager : IAsyncDisposable
             ? new LeaseElection(client, Options.LeaderElection, Metrics, _loggers.CreateLogger("Keel.Runtime.LeaderElection"))
             : null;
 
+        Metrics.TrackInformers(() => Cache.Informers);
         _health.Add("ping", () => !_stopping);
         _ready.Add("shutdown", () => !_stopping);
         _ready.Add("informers-synced", () => Cache.HasSynced);

@@ -71,9 +71,10 @@ public sealed class RuntimeMetrics
             ["resource", "outcome"]);
         PruneTotal = Factory.CreateCounter("keel_prune_total", "Objects deleted because they are no longer desired, per resource.", ["resource"]);
         InformerEvents = Factory.CreateCounter("keel_informer_events_total",
-            "Watch events received per resource and type (added, modified, deleted, bookmark).", ["resource", "type"]);
+            "Watch events received per resource: type=\"change\" (added, modified, deleted) or \"bookmark\".", ["resource", "type"]);
+        InformerLists = Factory.CreateCounter("keel_informer_lists_total", "Full lists per resource (the first and every re-list).", ["resource"]);
         InformerRestarts = Factory.CreateCounter("keel_informer_restarts_total",
-            "Informer list/watch restarts per resource and reason (expired: 410 Gone re-list, idle: silent watch replaced, error: failure with backoff).",
+            "Informer watch restarts per resource and reason: expired (410 Gone, re-list), idle (silent watch replaced), error (failure, backoff).",
             ["resource", "reason"]);
 
         Registry.AddBeforeCollectCallback(RefreshScrapeTimeGauges);
@@ -122,10 +123,32 @@ public sealed class RuntimeMetrics
 
     public Counter InformerEvents { get; }
 
+    public Counter InformerLists { get; }
+
     public Counter InformerRestarts { get; }
 
-    /// <summary>Registers a callback that refreshes gauges right before each scrape (queue depth, unfinished work).</summary>
-    internal IDisposable OnScrape(Action refresh)
+    /// <summary>Publishes the informers' counters at each scrape (they count themselves; see <see cref="Informers.InformerStats"/>).</summary>
+    public IDisposable TrackInformers(Func<IEnumerable<Informers.IInformer>> informers)
+    {
+        ArgumentNullException.ThrowIfNull(informers);
+        return OnScrape(() =>
+        {
+            foreach (var informer in informers())
+            {
+                var resource = Resources.ResourceRegistry.Get(informer.ObjectType).Resource;
+                var stats = informer.Stats;
+                InformerEvents.WithLabels(resource, "change").IncTo(stats.Events);
+                InformerEvents.WithLabels(resource, "bookmark").IncTo(stats.Bookmarks);
+                InformerLists.WithLabels(resource).IncTo(stats.Lists);
+                InformerRestarts.WithLabels(resource, "expired").IncTo(stats.Expired);
+                InformerRestarts.WithLabels(resource, "idle").IncTo(stats.IdleTimeouts);
+                InformerRestarts.WithLabels(resource, "error").IncTo(stats.Failures);
+            }
+        });
+    }
+
+    /// <summary>Registers a callback that refreshes metrics right before each scrape (queue depth, unfinished work, informer counters).</summary>
+    public IDisposable OnScrape(Action refresh)
     {
         lock (_gate)
         {
