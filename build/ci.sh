@@ -4,4 +4,11 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-build/test.sh
+status=0
+
+# Generated files must match their sources: the imported upstream types, the CRD YAML of our kinds and
+# the API reference (build/import-crds.sh regenerates them).
+build/import-crds.sh --check || status=1
+
+build/test.sh || status=1
+exit $status
