@@ -145,6 +145,32 @@ public sealed class ManagerIntegrationTests
     }
 
     [Fact]
+    public async Task Two_hundred_objects_converge_with_one_write_each_and_resync_with_none()
+    {
+        const int count = 200;
+        await using var cluster = await TestCluster.StartAsync();
+        using var client = cluster.NewClient();
+        for (var i = 0; i < count; i++)
+        {
+            await client.CoreV1.CreateNamespacedConfigMapAsync(Source($"s{i}", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "default");
+        }
+
+        var mark = cluster.Server.Requests.Mark();
+        await using var running = Started.Start(client, Options());
+        await Eventually.TrueAsync(async () => (await client.CoreV1.ListNamespacedSecretAsync("default")).Items.Count == count, "every copy");
+        await Eventually.TrueAsync(() => running.Reconciler.Reconciled.Count >= 2 * count && running.Manager.Controllers[0].QueueDepth == 0, "the echo reconciles");
+
+        var applies = cluster.Server.Requests.WritesSince(mark).Count(w => w.Resource == "secrets");
+        Assert.Equal(count, applies);
+
+        mark = cluster.Server.Requests.Mark();
+        var before = running.Reconciler.Reconciled.Count;
+        running.Manager.Cache.GetInformer<V1ConfigMap>().Resync();
+        await Eventually.TrueAsync(() => running.Reconciler.Reconciled.Count >= before + count && running.Manager.Controllers[0].QueueDepth == 0, "the resync");
+        Assert.Empty(cluster.Server.Requests.WritesSince(mark));
+    }
+
+    [Fact]
     public async Task Unlabelling_the_source_prunes_the_copy()
     {
         await using var cluster = await TestCluster.StartAsync();
