@@ -224,6 +224,35 @@ public sealed class ManagerIntegrationTests
     }
 
     [Fact]
+    public async Task A_leader_that_cannot_renew_stops_its_controllers_and_rejoins_or_exits()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        using var client = cluster.NewClient();
+        var fast = Options(leaderElection: true, identity: "fragile") with
+        {
+            LeaderElection = Options(leaderElection: true, identity: "fragile").LeaderElection with
+            {
+                LeaseDuration = TimeSpan.FromSeconds(2), RenewDeadline = TimeSpan.FromSeconds(1), RetryPeriod = TimeSpan.FromMilliseconds(100),
+            },
+        };
+        await using var rejoining = Started.Start(client, fast);
+        await Eventually.TrueAsync(() => rejoining.Manager.IsLeading, "leading");
+
+        var blocked = cluster.Server.Faults.Add(new FaultRule(FaultAction.Status(500)) { Verb = "update", Resource = "leases" });
+        await Eventually.TrueAsync(() => !rejoining.Manager.IsLeading, "the controllers stop when renewal fails");
+        Assert.False(rejoining.Run.IsCompleted); // Rejoin: the manager keeps running and campaigns again
+        cluster.Server.Faults.Remove(blocked);
+        await Eventually.TrueAsync(() => rejoining.Manager.IsLeading, "leading again");
+        await rejoining.StopAsync();
+
+        await using var exiting = Started.Start(client, fast with { LeaderElection = fast.LeaderElection with { OnLost = LeadershipLostBehavior.Exit, Identity = "exiting" } });
+        await Eventually.TrueAsync(() => exiting.Manager.IsLeading, "leading");
+        cluster.Server.Faults.Add(new FaultRule(FaultAction.Status(500)) { Verb = "update", Resource = "leases" });
+        await Assert.ThrowsAsync<LeadershipLostException>(() => exiting.Run.WaitAsync(Eventually.DefaultTimeout));
+        Assert.False(exiting.Manager.IsLeading);
+    }
+
+    [Fact]
     public async Task Endpoints_answer_and_count_api_requests()
     {
         await using var cluster = await TestCluster.StartAsync();
