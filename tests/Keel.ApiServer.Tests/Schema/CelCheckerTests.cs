@@ -59,6 +59,13 @@ public sealed class CelCheckerTests
     }
 
     [Fact]
+    public void Equality_the_interpreter_cannot_evaluate_is_refused()
+    {
+        Assert.Contains("found no matching overload for '_==_' applied to '(kubernetes.Quantity, kubernetes.Quantity)'", Compile("quantity('1') == quantity('1')").Error);
+        Assert.Null(Compile("quantity('1').compareTo(quantity('1')) == 0").Error);
+    }
+
+    [Fact]
     public void Unknown_functions_and_identifiers_are_undeclared_references()
     {
         Assert.Contains("undeclared reference to 'frobnicate' (in container '')", Compile("self.name.frobnicate()").Error);

@@ -56,7 +56,7 @@ public sealed class CelLibraryTests
     [Theory]
     [InlineData("self.s.charAt(40) == ''", "index out of range: 40")]
     [InlineData("self.s.substring(5, 2) == ''", "invalid substring range. start: 5, end: 2")]
-    [InlineData("url('::nope') == url('/')", "URL parse error during conversion from string: parse \"::nope\": invalid URI for request")]
+    [InlineData("url('::nope').getScheme() == ''", "URL parse error during conversion from string: parse \"::nope\": invalid URI for request")]
     [InlineData("quantity('abc').sign() == 0", "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")]
     [InlineData("self.l[7] == 0", "index out of bounds")]
     [InlineData("self.m['missing'] == ''", "no such key")]

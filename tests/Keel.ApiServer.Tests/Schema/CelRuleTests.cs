@@ -164,7 +164,7 @@ public sealed class CelRuleTests
             """);
 
         Assert.Empty(Admit(schema, Widget("""{"prefix":"w"}""")).Errors);
-        Assert.Equal(": Invalid value: \"object\": name must start with spec.prefix", Single(Admit(schema, Widget("""{"prefix":"z"}"""))).ToString());
+        Assert.Equal("<nil>: Invalid value: \"object\": name must start with spec.prefix", Single(Admit(schema, Widget("""{"prefix":"z"}"""))).ToString());
     }
 
     [Fact]
@@ -239,6 +239,15 @@ public sealed class CelRuleTests
     }
 
     [Fact]
+    public void Has_below_an_absent_parent_is_a_no_such_key_error_for_the_parent()
+    {
+        const string schema = """{"type":"object","properties":{"a":{"type":"object","properties":{"b":{"type":"string"}}}},"x-kubernetes-validations":[{"rule":"has(self.a.b)"}]}""";
+
+        Assert.Equal("spec: Invalid value: \"object\": no such key: a evaluating rule: has(self.a.b)", Single(AdmitSpec(schema, "{}")).ToString());
+        Assert.Empty(AdmitSpec(schema, """{"a":{"b":""}}""").Errors);
+    }
+
+    [Fact]
     public void Runtime_overload_errors_on_dynamic_values_are_reported_like_the_server()
     {
         const string schema = """{"type":"object","properties":{"v":{"x-kubernetes-int-or-string":true,"x-kubernetes-validations":[{"rule":"self.startsWith('a')"}]}}}""";
@@ -254,7 +263,7 @@ public sealed class CelRuleTests
             {"type":"object","required":["name"],"properties":{"name":{"type":"string"}},"x-kubernetes-validations":[{"rule":"self.name != ''"}]}
             """;
 
-        Assert.Equal(["spec.name: Required value", ": Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"],
+        Assert.Equal(["spec.name: Required value", "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"],
             Messages(AdmitSpec(schema, "{}")));
     }
 

@@ -295,9 +295,9 @@ public sealed class SchemaKeywordTests
 
         Assert.Empty(AdmitSpec(schema, """{"a":"x"}""").Errors);
         var both = AdmitSpec(schema, """{"a":"x","b":"y"}""");
-        Assert.Equal(new FieldError("", "FieldValueInvalid", "Invalid value: \"\": \"spec\" must validate one and only one schema (oneOf). Found 2 valid alternatives", "\"\""), Assert.Single(both.Errors));
+        Assert.Equal(new FieldError("<nil>", "FieldValueInvalid", "Invalid value: \"\": \"spec\" must validate one and only one schema (oneOf). Found 2 valid alternatives", "\"\""), Assert.Single(both.Errors));
         var none = Messages(AdmitSpec(schema, "{}"));
-        Assert.Equal([": Invalid value: \"\": \"spec\" must validate one and only one schema (oneOf). Found none valid", "spec.a: Required value"], none);
+        Assert.Equal(["<nil>: Invalid value: \"\": \"spec\" must validate one and only one schema (oneOf). Found none valid", "spec.a: Required value"], none);
     }
 
     [Fact]
@@ -306,8 +306,8 @@ public sealed class SchemaKeywordTests
         const string schema = """{"type":"object","properties":{"n":{"type":"integer","anyOf":[{"minimum":10},{"maximum":0}],"not":{"enum":[20]}}}}""";
 
         Assert.Empty(AdmitSpec(schema, """{"n":15}""").Errors);
-        Assert.Contains(": Invalid value: \"\": \"spec.n\" must validate at least one schema (anyOf)", Messages(AdmitSpec(schema, """{"n":5}""")));
-        Assert.Contains(": Invalid value: \"\": \"spec.n\" must not validate the schema (not)", Messages(AdmitSpec(schema, """{"n":20}""")));
+        Assert.Contains("<nil>: Invalid value: \"\": \"spec.n\" must validate at least one schema (anyOf)", Messages(AdmitSpec(schema, """{"n":5}""")));
+        Assert.Contains("<nil>: Invalid value: \"\": \"spec.n\" must not validate the schema (not)", Messages(AdmitSpec(schema, """{"n":20}""")));
     }
 
     [Fact]
@@ -321,7 +321,7 @@ public sealed class SchemaKeywordTests
         [
             "spec.s: Too long: may not be more than 5 bytes",
             "spec.s: Invalid value: \"bbbbbbb\": spec.s in body should match '^a'",
-            ": Invalid value: \"\": \"spec.s\" must validate all the schemas (allOf). None validated",
+            "<nil>: Invalid value: \"\": \"spec.s\" must validate all the schemas (allOf). None validated",
         ], messages);
     }
 

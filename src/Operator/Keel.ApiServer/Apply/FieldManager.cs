@@ -72,7 +72,7 @@ public sealed class FieldManager
 
         now = Truncate(now);
         var scope = ResetScope.For(options.StatusSubresource, subresource);
-        var managers = DecodeOrEmpty(live);
+        var managers = Reconciled(DecodeOrEmpty(live));
         var liveObject = WithoutManagedFields(live) ?? new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
         if (live is not null && managers.Count == 0)
         {
@@ -86,7 +86,13 @@ public sealed class FieldManager
         var outcome = updater.Apply(liveObject, config, apiVersion, managers, applier, force, merged => scope.Restrict(liveObject, merged));
         if (outcome.Conflicts is { } conflicts)
         {
-            return new ApplyOutcome(null, DescribeConflicts(conflicts, managers));
+            conflicts = WithoutUpgradedClientSideFields(conflicts, manager, liveObject);
+            if (conflicts.Count > 0)
+            {
+                return new ApplyOutcome(null, DescribeConflicts(conflicts, managers));
+            }
+            // kubectl moving from client-side to server-side apply takes over what it applied before.
+            outcome = updater.Apply(liveObject, config, apiVersion, managers, applier, force: true, merged => scope.Restrict(liveObject, merged));
         }
 
         var result = outcome.Object!;
@@ -99,7 +105,28 @@ public sealed class FieldManager
             owners[applier] = entry with { Time = changed || entry.Time is null ? now : entry.Time };
         }
         UpdateManagerCap.Apply(owners, options.MaxUpdateManagers);
+        if (manager == LastAppliedAnnotation.KubectlManager)
+        {
+            LastAppliedAnnotation.Refresh(result, applied);
+        }
         return new ApplyOutcome(WithManagedFields(result, owners), []);
+    }
+
+    /// <summary>
+    /// For kubectl's server-side apply, conflicts on fields whose live value is still what the last
+    /// client-side apply set are not conflicts (the API server's client-side to server-side upgrade).
+    /// </summary>
+    private IReadOnlyDictionary<ManagerKey, FieldSet> WithoutUpgradedClientSideFields(IReadOnlyDictionary<ManagerKey, FieldSet> conflicts, string manager, JsonObject live)
+    {
+        if (manager != LastAppliedAnnotation.KubectlManager
+            || LastAppliedAnnotation.UnchangedSinceLastApplied(live, topology.Root) is not { } allowed)
+        {
+            return conflicts;
+        }
+        return conflicts
+            .Select(c => (c.Key, Fields: c.Value.Difference(allowed)))
+            .Where(c => !c.Fields.IsEmpty)
+            .ToDictionary(c => c.Key, c => c.Fields);
     }
 
     /// <summary>
@@ -121,7 +148,7 @@ public sealed class FieldManager
         var scope = ResetScope.For(options.StatusSubresource, subresource);
         var apiVersion = JsonValues.AsString(updated["apiVersion"]) ?? JsonValues.AsString(old?["apiVersion"]) ?? "";
         var kind = JsonValues.AsString(updated["kind"]) ?? JsonValues.AsString(old?["kind"]) ?? "";
-        var managers = ManagersForUpdate(old, updated, subresource);
+        var managers = Reconciled(ManagersForUpdate(old, updated, subresource));
 
         var before = WithoutManagedFields(old) ?? new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
         var after = scope.Restrict(old is null ? null : before, WithoutManagedFields(updated)!);
@@ -147,6 +174,16 @@ public sealed class FieldManager
         }
         StripMeta(result);
         return result;
+    }
+
+    /// <summary>Stored ownership adapted to the current schema (fields that became atomic are owned whole).</summary>
+    private ManagedSets Reconciled(ManagedSets managers)
+    {
+        foreach (var key in managers.Keys.ToList())
+        {
+            managers[key] = managers[key] with { Fields = SchemaReconciler.Reconcile(managers[key].Fields, topology.Root) };
+        }
+        return managers;
     }
 
     private static void StripMeta(ManagedSets managers)

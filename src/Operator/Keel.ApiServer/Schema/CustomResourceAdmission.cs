@@ -72,7 +72,7 @@ public sealed class CustomResourceAdmission
         {
             if (result.Any(IsBlocking))
             {
-                result.Add(FieldErrors.Invalid("", (JsonNode?)null, BlockedRulesMessage));
+                result.Add(FieldErrors.Invalid(FieldPath.NilPath, (JsonNode?)null, BlockedRulesMessage));
             }
             else
             {

@@ -49,7 +49,7 @@ internal static class JsonPatchDocument
                 {
                     throw Unprocessable($"replace operation does not apply: doc is missing key: {path.Text}: missing value");
                 }
-                Set(parent!, path.Last, value, replace: true);
+                Replace(parent!, path.Last, value);
                 return document;
             }
             case "move":
@@ -178,7 +178,7 @@ internal static class JsonPatchDocument
         _ => null,
     };
 
-    private static void Set(JsonNode parent, string token, JsonNode? value, bool replace)
+    private static void Replace(JsonNode parent, string token, JsonNode? value)
     {
         switch (parent)
         {
@@ -187,14 +187,7 @@ internal static class JsonPatchDocument
                 break;
             case JsonArray array:
                 JsonPointer.TryIndex(token, array.Count, out var index);
-                if (replace)
-                {
-                    array[index] = value;
-                }
-                else
-                {
-                    array.Insert(index, value);
-                }
+                array[index] = value;
                 break;
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Antlr4.Runtime;
 using Cel.Helpers;
 using Cel.Internal;
@@ -152,8 +151,19 @@ internal sealed partial class CelChecker
         return DeclType.Bool;
     }
 
-    private static bool Comparable(DeclType a, DeclType b) =>
-        a.IsAssignableTo(b) || b.IsAssignableTo(a) || (a.IsNumeric && b.IsNumeric);
+    /// <summary>
+    /// Equality operands: same types, numbers of any kind, or null against anything (nullable fields). URLs, quantities
+    /// and optionals have no equality in the interpreter, so comparing them is refused rather than failing at run time.
+    /// </summary>
+    private static bool Comparable(DeclType a, DeclType b)
+    {
+        if (a.Kind is DeclKind.Url or DeclKind.Quantity or DeclKind.Optional || b.Kind is DeclKind.Url or DeclKind.Quantity or DeclKind.Optional)
+        {
+            return false;
+        }
+
+        return a.IsAssignableTo(b) || b.IsAssignableTo(a) || (a.IsNumeric && b.IsNumeric) || a.Kind == DeclKind.Null || b.Kind == DeclKind.Null;
+    }
 
     private static bool Orderable(DeclType a, DeclType b)
     {
@@ -342,8 +352,6 @@ internal sealed partial class CelChecker
         return $"found no matching overload for '{name}' applied to '{(receiver is null ? "" : receiver.Name + ".")}{args}'";
     }
 
-    private static string FormatInt(long value) => value.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>Validates a literal the interpreter only decodes when it runs.</summary>
     private DeclType Literal(CelParser.LiteralContext literal)
     {
@@ -380,6 +388,4 @@ internal sealed partial class CelChecker
         Issue(literal, "unsupported literal");
         return DeclType.Dyn;
     }
-
-    internal static string Describe(long value) => FormatInt(value);
 }

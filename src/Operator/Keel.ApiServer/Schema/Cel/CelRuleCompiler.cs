@@ -105,6 +105,13 @@ internal static class CelRuleCompiler
             return (null, CelIssue.Render(result.Issues, expression));
         }
 
-        return (CelRuntime.Compile(tree), null);
+        try
+        {
+            return (CelRuntime.Compile(tree), null);
+        }
+        catch (global::Cel.CelException ex)
+        {
+            return (null, "ERROR: <input>:1:1: " + ex.Message);
+        }
     }
 }

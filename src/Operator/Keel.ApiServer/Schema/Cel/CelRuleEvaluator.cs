@@ -13,8 +13,6 @@ namespace Keel.ApiServer.Schema.Cel;
 /// </summary>
 internal sealed class CelRuleEvaluator
 {
-    private readonly CelValueConverter _newValues = new();
-    private readonly CelValueConverter _oldValues = new();
     private readonly List<FieldError> _errors;
     private readonly List<string> _warnings;
 
@@ -28,26 +26,38 @@ internal sealed class CelRuleEvaluator
     {
         var evaluator = new CelRuleEvaluator(errors, warnings);
         var ratchet = oldObj is null ? Ratchet.None : Ratchet.Root(obj, oldObj);
-        evaluator.Validate(root, FieldPath.Root, obj, oldObj, ratchet);
+        evaluator.Validate(root, FieldPath.Root, obj, oldObj, ratchet, Converted.None, Converted.None);
     }
 
-    private void Validate(CelRuleNode node, FieldPath path, JsonNode? value, JsonNode? old, Ratchet ratchet)
+    /// <summary>Runs the rules over a standalone value (a schema default) reported under <paramref name="path"/>.</summary>
+    public static void EvaluateValue(CelRuleNode node, JsonNode value, FieldPath path, List<FieldError> errors) =>
+        new CelRuleEvaluator(errors, []).Validate(node, path, value, null, Ratchet.None, Converted.None, Converted.None);
+
+    private void Validate(CelRuleNode node, FieldPath path, JsonNode? value, JsonNode? old, Ratchet ratchet, Converted self, Converted oldSelf)
     {
-        if (value is null || node.Shape is null)
+        if (value is null || node.Shape is not { } shape)
         {
             return;
         }
 
-        EvaluateRules(node, path, value, old, ratchet);
+        if (node.Rules.Count > 0)
+        {
+            // Convert once here; the children below reuse the converted subtree.
+            self = self.Has ? self : new Converted(true, CelValueConverter.Convert(value, shape));
+            oldSelf = oldSelf.Has || old is null ? oldSelf : new Converted(true, CelValueConverter.Convert(old, shape));
+            EvaluateRules(node, path, old, ratchet, self.Value, oldSelf.Value);
+        }
+
         switch (value)
         {
             case JsonArray array when node.Items is { } items:
-                var oldItems = node.Schema.XListType == "map" && old is JsonArray oldArray ? new MapListIndex(node.Schema.XListMapKeys, oldArray) : null;
+                var oldArray = old as JsonArray;
+                var oldItems = node.Schema.XListType == "map" && oldArray is not null ? new MapListIndex(node.Schema.XListMapKeys, oldArray) : null;
                 for (var i = 0; i < array.Count; i++)
                 {
-                    var oldItem = oldItems?.Find(array[i]);
+                    var (oldItem, oldIndex) = oldItems?.Find(array[i]) ?? (null, -1);
                     var childRatchet = oldItems is null ? ratchet.Uncorrelated() : ratchet.Child(array[i], oldItem);
-                    Validate(items, path.Index(i), array[i], oldItem, childRatchet);
+                    Validate(items, path.Index(i), array[i], oldItem, childRatchet, self.Item(i), oldSelf.Item(oldIndex));
                 }
 
                 break;
@@ -58,7 +68,7 @@ internal sealed class CelRuleEvaluator
                     foreach (var (key, child) in obj)
                     {
                         var oldChild = oldObj?[key];
-                        Validate(values, path.Key(key), child, oldChild, ratchet.Child(child, oldChild));
+                        Validate(values, path.Key(key), child, oldChild, ratchet.Child(child, oldChild), self.Entry(key), oldChild is null ? Converted.None : oldSelf.Entry(key));
                     }
                 }
 
@@ -68,7 +78,8 @@ internal sealed class CelRuleEvaluator
                     {
                         var oldChild = oldObj?[name];
                         var childRatchet = ratchet.IsRoot && name is "apiVersion" or "kind" ? Ratchet.None : ratchet.Child(child, oldChild);
-                        Validate(property, path.Child(name), child, oldChild, childRatchet);
+                        var celName = shape.Fields.TryGetValue(name, out var field) ? field.CelName : null;
+                        Validate(property, path.Child(name), child, oldChild, childRatchet, self.Entry(celName), oldChild is null ? Converted.None : oldSelf.Entry(celName));
                     }
                 }
 
@@ -76,18 +87,9 @@ internal sealed class CelRuleEvaluator
         }
     }
 
-    private void EvaluateRules(CelRuleNode node, FieldPath path, JsonNode value, JsonNode? old, Ratchet ratchet)
+    private void EvaluateRules(CelRuleNode node, FieldPath path, JsonNode? old, Ratchet ratchet, object? self, object? oldSelf)
     {
-        if (node.Rules.Count == 0)
-        {
-            return;
-        }
-
         var type = JsonValue.Create(node.Schema.Type ?? "");
-        var shape = node.Shape!;
-        object? self = null;
-        object? oldSelf = null;
-        var converted = false;
         foreach (var rule in node.Rules)
         {
             if (rule.Error is not null)
@@ -99,13 +101,6 @@ internal sealed class CelRuleEvaluator
             if (rule.Program is null || rule.UsesOldSelf && old is null && !rule.OptionalOldSelf)
             {
                 continue;
-            }
-
-            if (!converted)
-            {
-                self = _newValues.Convert(value, shape);
-                oldSelf = old is null ? null : _oldValues.Convert(old, shape);
-                converted = true;
             }
 
             var oldBinding = rule.OptionalOldSelf ? (old is null ? CelOptional.None : CelOptional.Of(oldSelf)) : oldSelf;
@@ -143,6 +138,18 @@ internal sealed class CelRuleEvaluator
                 _errors.Add(error);
             }
         }
+    }
+
+    /// <summary>A value already converted for CEL (or not yet: then the node converts its own).</summary>
+    private readonly record struct Converted(bool Has, object? Value)
+    {
+        public static readonly Converted None = new(false, null);
+
+        public Converted Item(int index) =>
+            Has && index >= 0 && Value is object?[] items && index < items.Length ? new Converted(true, items[index]) : None;
+
+        public Converted Entry(string? key) =>
+            Has && key is not null && Value is Dictionary<string, object?> map && map.TryGetValue(key, out var entry) ? new Converted(true, entry) : None;
     }
 
     private static FieldError RuntimeError(FieldPath path, JsonNode type, CompiledRule rule, string error) =>
@@ -221,21 +228,22 @@ internal sealed class CelRuleEvaluator
     private sealed class MapListIndex
     {
         private readonly IReadOnlyList<string> _keys;
-        private readonly Dictionary<string, JsonNode> _items = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (JsonNode? Item, int Index)> _items = new(StringComparer.Ordinal);
 
         public MapListIndex(IReadOnlyList<string> keys, JsonArray old)
         {
             _keys = keys;
-            foreach (var item in old)
+            for (var i = 0; i < old.Count; i++)
             {
-                if (item is JsonObject obj)
+                if (old[i] is JsonObject obj)
                 {
-                    _items.TryAdd(Key(obj), obj);
+                    _items.TryAdd(Key(obj), (obj, i));
                 }
             }
         }
 
-        public JsonNode? Find(JsonNode? item) => item is JsonObject obj && _items.TryGetValue(Key(obj), out var old) ? old : null;
+        public (JsonNode? Item, int Index)? Find(JsonNode? item) =>
+            item is JsonObject obj && _items.TryGetValue(Key(obj), out var old) ? old : null;
 
         private string Key(JsonObject item)
         {

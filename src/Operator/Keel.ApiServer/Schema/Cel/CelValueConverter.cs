@@ -11,14 +11,12 @@ namespace Keel.ApiServer.Schema.Cel;
 /// <summary>
 /// Converts JSON under a schema node into the values the Cel interpreter works on: int64, double, string, bool, null,
 /// <c>object?[]</c> lists, <c>Dictionary&lt;string, object?&gt;</c> maps and objects (objects keyed by escaped field
-/// names, only declared fields visible), DateTimeOffset timestamps, protobuf Durations and ByteStrings for formatted strings. Each
-/// container is converted once per admission and reused by every rule above and below it.
+/// names, only declared fields visible), DateTimeOffset timestamps, protobuf Durations and ByteStrings for formatted strings.
+/// The evaluator converts a subtree once and hands the converted children down to the rules below it.
 /// </summary>
-internal sealed class CelValueConverter
+internal static class CelValueConverter
 {
-    private readonly Dictionary<JsonNode, object?> _cache = new(ReferenceEqualityComparer.Instance);
-
-    public object? Convert(JsonNode? value, CelShape shape)
+    public static object? Convert(JsonNode? value, CelShape shape)
     {
         if (value is null)
         {
@@ -28,11 +26,6 @@ internal sealed class CelValueConverter
         if (value is JsonValue scalar)
         {
             return ConvertScalar(scalar, shape);
-        }
-
-        if (_cache.TryGetValue(value, out var cached))
-        {
-            return cached;
         }
 
         object? converted;
@@ -73,7 +66,6 @@ internal sealed class CelValueConverter
                 break;
         }
 
-        _cache[value] = converted;
         return converted;
     }
 

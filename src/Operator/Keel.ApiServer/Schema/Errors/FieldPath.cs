@@ -16,8 +16,14 @@ internal sealed class FieldPath
     private readonly string? _name;
     private readonly int _index;
 
-    /// <summary>The empty path (the object itself); renders as "".</summary>
+    /// <summary>
+    /// The empty path: the object itself. Go's nil <c>*field.Path</c> prints as <c>&lt;nil&gt;</c>, which is the field the
+    /// real server reports for errors on a custom resource as a whole (<c>&lt;nil&gt;: Invalid value: "object": …</c>).
+    /// </summary>
     public static readonly FieldPath Root = new(null, Kind.Root, null, 0);
+
+    /// <summary>How Go prints a nil field path.</summary>
+    public const string NilPath = "<nil>";
 
     private FieldPath(FieldPath? parent, Kind kind, string? name, int index)
     {
@@ -79,7 +85,7 @@ internal sealed class FieldPath
     {
         if (_kind == Kind.Root)
         {
-            return "";
+            return openApiStyle ? "" : NilPath;
         }
 
         var chain = new List<FieldPath>();

@@ -188,7 +188,7 @@ internal static class JsonValues
                     }
 
                     first = false;
-                    builder.Append(JsonSerializer.Serialize(key)).Append(':');
+                    builder.Append('"').Append(JsonEncodedText.Encode(key).Value).Append("\":");
                     WriteCanonical(builder, value);
                 }
 
@@ -216,7 +216,7 @@ internal static class JsonValues
                     : GoFormatting.JsonFloat(GetDouble(number)));
                 break;
             case JsonValueKind.String:
-                builder.Append(JsonSerializer.Serialize(node!.GetValue<string>()));
+                builder.Append('"').Append(JsonEncodedText.Encode(node!.GetValue<string>()).Value).Append('"');
                 break;
             case JsonValueKind.True:
                 builder.Append("true");

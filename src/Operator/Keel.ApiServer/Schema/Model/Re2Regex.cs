@@ -6,12 +6,12 @@ namespace Keel.ApiServer.Schema.Model;
 
 /// <summary>
 /// Kubernetes evaluates <c>pattern</c> and CEL <c>matches()</c> with Go's RE2. This compiles such a pattern for .NET
-/// with RE2's meaning (ASCII <c>\d \w \s</c>, <c>$</c> only at the end of text, linear-time matching) and rejects
+/// with RE2's meaning (ASCII <c>\d \w \s</c>, <c>$</c> only at the end of text, linear-time matching, so hostile
+/// patterns or inputs need no timeout) and rejects
 /// what RE2 rejects (look-arounds, back-references) with Go's error wording.
 /// </summary>
 internal static class Re2Regex
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
     private static readonly ConcurrentDictionary<string, Lazy<(Regex? Regex, string? Error)>> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Compiles (cached) or returns Go's parse error text.</summary>
@@ -39,7 +39,7 @@ internal static class Re2Regex
 
         try
         {
-            return (new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout), null);
+            return (new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), null);
         }
         catch (ArgumentException ex)
         {

@@ -84,11 +84,27 @@ internal static class ListTypeValidator
         }
 
         var keyFields = schema.XListMapKeys;
-        var keys = new List<JsonObject>(array.Count);
+        var keys = new List<string>(array.Count);
+        var builder = new System.Text.StringBuilder();
         foreach (var item in array)
         {
-            var key = new JsonObject();
+            builder.Clear();
             if (item is JsonObject obj)
+            {
+                foreach (var field in keyFields)
+                {
+                    // Absent and null keys differ, as they do for the server.
+                    builder.Append(obj.TryGetPropertyValue(field, out var keyValue) ? JsonValues.CanonicalJson(keyValue) : "\u0000").Append('\u0001');
+                }
+            }
+
+            keys.Add(builder.ToString());
+        }
+
+        foreach (var index in RepeatedIndexes(keys))
+        {
+            var key = new JsonObject();
+            if (array[index] is JsonObject obj)
             {
                 foreach (var field in keyFields)
                 {
@@ -99,12 +115,7 @@ internal static class ListTypeValidator
                 }
             }
 
-            keys.Add(key);
-        }
-
-        foreach (var index in RepeatedIndexes(keys.Select(k => JsonValues.CanonicalJson(k)).ToList()))
-        {
-            errors.Add(FieldErrors.Duplicate(path.Index(index), keys[index]));
+            errors.Add(FieldErrors.Duplicate(path.Index(index), key));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keel.ApiServer.Schema.Errors;
@@ -17,6 +16,10 @@ internal static class ObjectMetaValidator
 
     public static void ValidateEmbedded(JsonObject root, SchemaNode schema, List<FieldError> errors) =>
         Walk(FieldPath.Root, root, schema, errors);
+
+    /// <summary>Validates embedded resources within a standalone value (a schema default) reported under <paramref name="path"/>.</summary>
+    public static void ValidateEmbedded(JsonNode? value, SchemaNode schema, FieldPath path, List<FieldError> errors) =>
+        Walk(path, value, schema, errors);
 
     private static void Walk(FieldPath path, JsonNode? value, SchemaNode? schema, List<FieldError> errors)
     {
@@ -259,6 +262,4 @@ internal static class ObjectMetaValidator
         JsonValueKind.True or JsonValueKind.False => "bool",
         _ => "null",
     };
-
-    internal static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -25,6 +25,14 @@ internal sealed class Pruner
         return unknown;
     }
 
+    /// <summary>Prunes a standalone value (a schema default) against its node; returns the unknown field paths.</summary>
+    public static List<string> PruneValue(JsonNode? value, SchemaNode schema)
+    {
+        var unknown = new List<string>();
+        new Pruner(unknown).Prune(value, schema);
+        return unknown;
+    }
+
     private void Prune(JsonNode? value, SchemaNode? schema)
     {
         if (schema is { XPreserveUnknownFields: true })

@@ -434,13 +434,13 @@ internal sealed class SchemaValueValidator
     }
 
     /// <summary>Composite (non-field) errors land on the validation root with an empty bad value, as the server converts them.</summary>
-    private FieldError Composite(string message) => FieldErrors.Invalid(_fieldPrefix, "", message);
+    private FieldError Composite(string message) => FieldErrors.Invalid(Field(""), "", message);
 
     private string Field(string name)
     {
         if (name.Length == 0)
         {
-            return _fieldPrefix;
+            return _fieldPrefix.Length == 0 ? FieldPath.NilPath : _fieldPrefix;
         }
 
         return _fieldPrefix.Length == 0 ? name : _fieldPrefix + "." + name;

@@ -43,6 +43,4 @@ internal static class SetsLibrary
     {
         public static readonly SetsNamespace Instance = new();
     }
-
-    internal static bool IsList(object? value) => value is IList;
 }
