@@ -6,6 +6,9 @@ cd "$root"
 
 status=0
 
+# Build like the CI machine does (ContinuousIntegrationBuild maps source paths to /_/), so path bugs show here.
+export CI=true
+
 # Generated files must match their sources: the imported upstream types, the CRD YAML of our kinds and
 # the API reference (build/import-crds.sh regenerates them).
 build/import-crds.sh --check || status=1
