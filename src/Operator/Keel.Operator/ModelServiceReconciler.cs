@@ -40,6 +40,7 @@ public sealed class ModelServiceReconciler : IReconciler
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private long _completed;
+    private long _inFlight;
 
     internal ModelServiceReconciler(
         IObjectCache<ModelService> modelServices,
@@ -71,8 +72,12 @@ public sealed class ModelServiceReconciler : IReconciler
     /// <summary>Reconciles that ran to an outcome (tests and the scale run wait on it; a counter, not a clock).</summary>
     public long Completed => Interlocked.Read(ref _completed);
 
+    /// <summary>Reconciles running right now.</summary>
+    public long InFlight => Interlocked.Read(ref _inFlight);
+
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _inFlight);
         try
         {
             return await ReconcileCoreAsync(request, cancellationToken).ConfigureAwait(false);
@@ -80,6 +85,7 @@ public sealed class ModelServiceReconciler : IReconciler
         finally
         {
             Interlocked.Increment(ref _completed);
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 

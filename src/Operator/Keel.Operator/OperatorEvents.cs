@@ -29,19 +29,21 @@ public static class OperatorEvents
         ArgumentNullException.ThrowIfNull(after);
         if (sync is not null)
         {
-            foreach (var state in sync.Created)
+            // One Event per kind of change and reconcile (not one per child): readable in kubectl describe, and never
+            // folded into "(combined from similar events)".
+            if (sync.Created.Count > 0)
             {
-                events.Normal(modelService, Created, $"Created {state.Child.Kind} {state.Child.Name}");
+                events.Normal(modelService, Created, "Created " + List(sync.Created.Select(s => $"{s.Child.Kind} {s.Child.Name}")));
             }
 
-            foreach (var (state, reason) in sync.Updated)
+            if (sync.Updated.Count > 0)
             {
-                events.Normal(modelService, Updated, $"Updated {state.Child.Kind} {state.Child.Name}" + (reason is null ? string.Empty : $" ({reason})"));
+                events.Normal(modelService, Updated, "Updated " + List(sync.Updated.Select(u => $"{u.State.Child.Kind} {u.State.Child.Name}" + (u.Reason is null ? string.Empty : $" ({u.Reason})"))));
             }
 
-            foreach (var (kind, key) in sync.Deleted)
+            if (sync.Deleted.Count > 0)
             {
-                events.Normal(modelService, Deleted, $"Deleted {kind.Resource.Kind} {key.Name}: no longer desired");
+                events.Normal(modelService, Deleted, "Deleted " + List(sync.Deleted.Select(d => $"{d.Kind.Resource.Kind} {d.Key.Name}")) + ": no longer desired");
             }
 
             foreach (var failure in sync.Failures)
@@ -87,4 +89,6 @@ public static class OperatorEvents
             events.Normal(modelService, Ready, ready.Message);
         }
     }
+
+    private static string List(IEnumerable<string> items) => string.Join(", ", items);
 }

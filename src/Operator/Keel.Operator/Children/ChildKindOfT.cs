@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Keel.Model.Rendering;
@@ -75,8 +76,23 @@ public class ChildKind<T> : ChildKind
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(writers);
         var live = (T?)Peek(new ObjectKey(child.Namespace, child.Name));
-        var result = await writers.Operator.ApplyAsync((T)child.Object, live, cancellationToken).ConfigureAwait(false);
+        var result = await writers.Operator.ApplyAsync(Desired(child), live, cancellationToken).ConfigureAwait(false);
         return new ChildApplied(result.Outcome, live is null, result.Object ?? live, result.Reason);
+    }
+
+    /// <summary>
+    /// The object to apply: the rendered one, with the schema defaults inside its atomic lists filled in for the kinds
+    /// defined by CRDs (see <see cref="AtomicListDefaults"/>), so an unchanged child compares equal to the live one.
+    /// </summary>
+    protected T Desired(RenderedChild child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        if (!IsOptional || KubernetesSerializer.ToNode(child.Object) is not JsonObject json || !AtomicListDefaults.Fill(json, Resource))
+        {
+            return (T)child.Object;
+        }
+
+        return KubernetesSerializer.FromNode<T>(json);
     }
 
     public override Task<DeleteOutcome> DeleteAsync(IKubernetesObject<V1ObjectMeta> obj, ObjectWriter writer, CancellationToken cancellationToken)
