@@ -28,6 +28,8 @@ public sealed class HostingTests
             Assert.Equal("w", (string?)w["metadata"]!["name"]);
             var next = await restarted.Client.CoreV1.CreateNamespacedConfigMapAsync(Objects.ConfigMap("b"), "default");
             Assert.True(long.Parse(next.Metadata.ResourceVersion) > long.Parse(rv));
+            var uids = restarted.Server.Core.Store.All().Select(o => o.Uid).ToList();
+            Assert.Equal(uids.Count, uids.Distinct().Count());
         }
         finally
         {

@@ -17,11 +17,13 @@ public sealed record PresetReference(string Kind, string Namespace, string Name)
     /// The preset <paramref name="modelService"/> references, or null when it references none. With both references
     /// set (which the CRD rejects) the BaseConfig wins.
     /// </summary>
-    public static PresetReference? For(ModelService modelService)
+    /// <param name="modelService">The ModelService.</param>
+    /// <param name="defaultNamespace">The namespace of a ModelService without one (a file rendered offline).</param>
+    public static PresetReference? For(ModelService modelService, string defaultNamespace = "default")
     {
         ArgumentNullException.ThrowIfNull(modelService);
         var spec = modelService.Spec;
-        var ownNamespace = modelService.Metadata?.NamespaceProperty ?? string.Empty;
+        var ownNamespace = Or(modelService.Metadata?.NamespaceProperty, defaultNamespace);
         if (spec?.BaseConfigRef is { Name: { Length: > 0 } name } baseConfigRef)
         {
             return new PresetReference(AppliedConfigKinds.BaseConfig, Or(baseConfigRef.Namespace, ownNamespace), name);

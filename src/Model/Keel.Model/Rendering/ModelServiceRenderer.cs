@@ -49,16 +49,16 @@ public sealed class ModelServiceRenderer
             diagnostics.Error(RenderReasons.InvalidModelService, "ModelService field spec.modelArtifacts.uri: " + uriError, "spec.modelArtifacts.uri");
         }
 
-        var reference = PresetReference.For(request.ModelService);
+        var reference = PresetReference.For(request.ModelService, context.Namespace);
         var appliedConfigs = new List<AppliedConfig>();
-        if (PresetSelection.Select(context, reference, diagnostics) is { } source)
+        if (PresetSelection.Select(context, reference, diagnostics) is (PresetSource source, PresetReference located))
         {
-            var raw = PresetReader.Read(source, context.Namespace);
+            var raw = PresetReader.Read(source, located.Namespace);
             diagnostics.AddRange(raw.Diagnostics);
             var found = new List<RenderDiagnostic>();
             context.Preset = PresetResolver.Resolve(raw, context.Variables, Cache, found);
             diagnostics.AddRange(found);
-            appliedConfigs.Add(source.ToAppliedConfig(context.Namespace));
+            appliedConfigs.Add(source.ToAppliedConfig(located.Namespace));
         }
 
         context.Containers = RenderedContainers.From(context);

@@ -10,7 +10,7 @@ namespace Keel.Model.Rendering;
 /// </summary>
 internal static class PresetSelection
 {
-    public static PresetSource? Select(RenderContext context, PresetReference? reference, DiagnosticBag diagnostics)
+    public static (PresetSource Source, PresetReference Located)? Select(RenderContext context, PresetReference? reference, DiagnosticBag diagnostics)
     {
         var source = context.Request.Preset;
         var self = $"ModelService {context.Namespace}/{context.Name}";
@@ -52,6 +52,6 @@ internal static class PresetSelection
                 "spec.baseConfigMapRef");
         }
 
-        return source;
+        return (source, located);
     }
 }

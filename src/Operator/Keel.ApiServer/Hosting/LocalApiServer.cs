@@ -75,6 +75,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         var crds = new CrdController(core.Store, core.Registry, core.Writer, core.Deleter);
         if (options.SnapshotPath is { } snapshot && await Snapshot.LoadAsync(core.Store, snapshot, ct))
         {
+            core.Writer.Reseed(HashCode.Combine(options.Seed, core.Store.CurrentResourceVersion));
             crds.RegisterAll();
         }
 

@@ -19,7 +19,7 @@ public sealed class ObjectWriter
     private readonly ObjectStore _store;
     private readonly ResourceRegistry _registry;
     private readonly TimeProvider _clock;
-    private readonly Random _random;
+    private Random _random;
     private readonly Lock _randomGate = new();
 
     public ObjectWriter(ObjectStore store, ResourceRegistry registry, TimeProvider clock, int seed)
@@ -31,6 +31,18 @@ public sealed class ObjectWriter
     }
 
     public ObjectStore Store => _store;
+
+    /// <summary>
+    /// Restarts the uid and name sequence from a new seed. After a snapshot is loaded the seed is mixed
+    /// with the loaded resource version, so a restarted cluster never hands out a uid it already used.
+    /// </summary>
+    public void Reseed(int seed)
+    {
+        lock (_randomGate)
+        {
+            _random = new Random(seed);
+        }
+    }
 
     /// <summary>Checks that run on every write with the caller (RBAC escalation prevention); they throw to refuse.</summary>
     public IList<IWriteGuard> Guards { get; } = [];
