@@ -65,9 +65,10 @@ internal sealed class RunningOperator : IAsyncDisposable
         MaxConcurrentReconciles = 2,
     };
 
-    public static RunningOperator Start(TestCluster cluster, ModelServiceOperatorOptions? options = null, ManagerOptions? manager = null, RuntimeMetrics? metrics = null)
+    public static RunningOperator Start(TestCluster cluster, ModelServiceOperatorOptions? options = null, ManagerOptions? manager = null, RuntimeMetrics? metrics = null,
+        Keel.ApiServer.Auth.UserInfo? user = null)
     {
-        var client = cluster.NewClient(metrics);
+        var client = cluster.NewClient(metrics, user);
         var controllerManager = new ControllerManager(client, manager ?? ManagerOptions(), metrics: metrics);
         var op = new ModelServiceOperator(controllerManager, options ?? OperatorOptions());
         return new RunningOperator(op, client);

@@ -69,10 +69,10 @@ internal sealed class TestCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>A client as an operator would build it from a kubeconfig.</summary>
-    public Kubernetes NewClient(RuntimeMetrics? metrics = null)
+    /// <summary>A client as an operator would build it from a kubeconfig (an admin unless <paramref name="user"/> is given).</summary>
+    public Kubernetes NewClient(RuntimeMetrics? metrics = null, Keel.ApiServer.Auth.UserInfo? user = null)
     {
-        using var kubeconfig = new MemoryStream(Encoding.UTF8.GetBytes(Server.CreateKubeconfig()));
+        using var kubeconfig = new MemoryStream(Encoding.UTF8.GetBytes(Server.CreateKubeconfig(user)));
         return KubeClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig), metrics);
     }
 
@@ -97,6 +97,12 @@ internal sealed class TestCluster : IAsyncDisposable
     public async Task CreateObjectAsync(JsonObject manifest, string @namespace = "default")
     {
         var (group, version, plural) = Locate(manifest);
+        if (manifest["kind"]!.GetValue<string>() is "ClusterRole" or "ClusterRoleBinding" or "Namespace")
+        {
+            await Client.CustomObjects.CreateClusterCustomObjectAsync(manifest, group, version, plural);
+            return;
+        }
+
         await Client.CustomObjects.CreateNamespacedCustomObjectAsync(manifest, group, version, @namespace, plural);
     }
 
