@@ -1,3 +1,4 @@
+using k8s;
 using k8s.Models;
 using Keel.Model.Api;
 using Keel.Operator.Children;
@@ -107,6 +108,36 @@ public sealed class ModelServiceOperator
     public OptionalApiDiscovery Discovery { get; }
 
     public OperatorMetrics Metrics { get; }
+
+    /// <summary>
+    /// The required kinds (ModelService, BaseConfig) the API server does not serve, as CRD names; empty when both are
+    /// there. Without them the controller cannot start (its caches never sync), so a caller checks first and says so.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MissingRequiredApisAsync(CancellationToken cancellationToken)
+    {
+        var missing = new List<string>();
+        foreach (var resource in new[] { ResourceRegistry.Get<ModelService>(), ResourceRegistry.Get<BaseConfig>() })
+        {
+            try
+            {
+                var ns = _manager.Options.Cache.Namespace;
+                if (ns is null)
+                {
+                    await _manager.Client.CustomObjects.ListClusterCustomObjectAsync(resource.Group, resource.Version, resource.Plural, limit: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _manager.Client.CustomObjects.ListNamespacedCustomObjectAsync(resource.Group, resource.Version, ns, resource.Plural, limit: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (Keel.Runtime.Client.ApiErrors.IsNotFound(e))
+            {
+                missing.Add($"{resource.Plural}.{resource.Group}");
+            }
+        }
+
+        return missing;
+    }
 
     /// <summary>Runs the manager and the discovery of optional APIs until <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)

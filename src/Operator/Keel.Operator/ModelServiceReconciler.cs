@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using k8s.Autorest;
 using k8s.Models;
 using Keel.Model.Api;
 using Keel.Model.Rendering;
@@ -9,6 +10,7 @@ using Keel.Operator.Presets;
 using Keel.Operator.Status;
 using Keel.Runtime.Apply;
 using Keel.Runtime.Cache;
+using Keel.Runtime.Client;
 using Keel.Runtime.Controllers;
 using Keel.Runtime.Events;
 using Microsoft.Extensions.Logging;
@@ -163,7 +165,16 @@ public sealed class ModelServiceReconciler : IReconciler
             Spec = null!, // a status apply carries only status
             Status = status,
         };
-        await _writer.ApplyStatusAsync(body, modelService, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _writer.ApplyStatusAsync(body, modelService, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (ApiErrors.IsNotFound(e))
+        {
+            // Deleted meanwhile: its delete event ends the story.
+            return;
+        }
+
         OperatorEvents.Record(_events, modelService, modelService.Status?.Conditions, status.Conditions!, sync);
     }
 }

@@ -7,13 +7,59 @@ namespace Keel.Operator.Tests.EndToEnd;
 /// <summary><c>modelservice run</c> in process: the embedded mode end to end, and flag mistakes.</summary>
 public sealed class RunCommandTests
 {
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var root = new RootCommand { RunCommand.Create() };
-        var code = await root.Parse(["run", .. args]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var code = await root.Parse(["run", .. args]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Against_a_cluster_from_a_kubeconfig_it_reconciles_until_stopped_and_exits_cleanly()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        await cluster.CreateSampleAsync("single-node-hf", "preset-baseconfig.yaml");
+        await cluster.CreateSampleAsync("single-node-hf", "modelservice.yaml");
+        var kubeconfig = Path.Combine(Path.GetTempPath(), $"keel-run-test-{Guid.NewGuid():N}.kubeconfig");
+        await cluster.Server.WriteKubeconfigAsync(kubeconfig);
+        try
+        {
+            using var stop = new CancellationTokenSource();
+            var run = RunAsync(stop.Token, "--kubeconfig", kubeconfig, "--metrics-bind-address", "127.0.0.1:0", "--health-probe-bind-address", "127.0.0.1:0",
+                "--leader-election-namespace", "default", "--log-level", "warning");
+            await cluster.WaitForReadyAsync("opt-125m");
+            var lease = await cluster.GetAsync<k8s.Models.V1Lease>("modelservice-operator");
+            Assert.NotNull(lease); // leader election is on by default against a cluster
+            await stop.CancelAsync();
+            var (code, _, error) = await run.WaitAsync(Eventually.DefaultTimeout);
+            Assert.True(code == 0, $"exit {code}: {error}");
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    [Fact]
+    public async Task A_cluster_without_the_modelservice_crds_is_one_clear_line_and_exit_code_1()
+    {
+        await using var server = await Keel.ApiServer.Hosting.LocalApiServer.StartAsync(new Keel.ApiServer.Hosting.LocalApiServerOptions(), CancellationToken.None);
+        var kubeconfig = Path.Combine(Path.GetTempPath(), $"keel-run-test-{Guid.NewGuid():N}.kubeconfig");
+        await server.WriteKubeconfigAsync(kubeconfig);
+        try
+        {
+            var (code, _, error) = await RunAsync("--kubeconfig", kubeconfig, "--leader-elect=false", "--metrics-bind-address", "0", "--health-probe-bind-address", "0");
+            Assert.Equal(1, code);
+            Assert.Contains("does not serve modelservices.llm-d.ai and baseconfigs.llm-d.ai", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
     }
 
     [Fact]

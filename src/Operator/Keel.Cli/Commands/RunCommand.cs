@@ -133,8 +133,26 @@ public static class RunCommand
 
         try
         {
+            var missing = await op.MissingRequiredApisAsync(cancellationToken).ConfigureAwait(false);
+            if (missing.Count > 0)
+            {
+                await error.WriteLineAsync($"modelservice run: the cluster does not serve {string.Join(" and ", missing)}: install the CRDs first "
+                    + "(kubectl apply --server-side -f src/Crds/modelservices.llm-d.ai.yaml -f src/Crds/baseconfigs.llm-d.ai.yaml)").ConfigureAwait(false);
+                return 1;
+            }
+
             await op.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
+        }
+        catch (k8s.Autorest.HttpOperationException e)
+        {
+            await error.WriteLineAsync($"modelservice run: the API server at {configuration.Host} answered {Keel.Runtime.Client.ApiErrors.Describe(e)}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (HttpRequestException e)
+        {
+            await error.WriteLineAsync($"modelservice run: cannot reach the API server at {configuration.Host}: {e.Message}").ConfigureAwait(false);
+            return 1;
         }
         catch (Keel.Runtime.LeaderElection.LeadershipLostException e)
         {

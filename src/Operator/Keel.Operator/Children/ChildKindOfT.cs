@@ -17,6 +17,7 @@ public class ChildKind<T> : ChildKind
     private readonly InformerCache _cache;
     private IObjectCache<T>? _reader;
     private IDisposable? _ownerHandler;
+    private volatile bool _watched;
 
     public ChildKind(InformerCache cache, bool optional)
         : base(ResourceRegistry.Get<T>(), optional)
@@ -24,7 +25,7 @@ public class ChildKind<T> : ChildKind
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
     }
 
-    public override bool IsWatched => _cache.Informers.Any(i => i.ObjectType == typeof(T));
+    public override bool IsWatched => _watched || (_watched = _cache.Informers.Any(i => i.ObjectType == typeof(T)));
 
     /// <summary>The kind's cache reader; creating it creates the informer, so only call it for served kinds.</summary>
     protected IObjectCache<T> Reader => _reader ??= _cache.For<T>();
