@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using k8s.Autorest;
 using k8s.Models;
@@ -13,6 +14,7 @@ using Keel.Runtime.Cache;
 using Keel.Runtime.Client;
 using Keel.Runtime.Controllers;
 using Keel.Runtime.Events;
+using Keel.Runtime.Resources;
 using Microsoft.Extensions.Logging;
 
 namespace Keel.Operator;
@@ -41,6 +43,7 @@ public sealed class ModelServiceReconciler : IReconciler
     private readonly OperatorMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<ObjectKey, (string? Before, ModelService Written)> _statusWrites = new();
     private long _completed;
     private long _inFlight;
 
@@ -94,7 +97,7 @@ public sealed class ModelServiceReconciler : IReconciler
     private async Task<ReconcileResult> ReconcileCoreAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         await _discovery.Initialized.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var modelService = _modelServices.Get(request.Key);
+        var modelService = Current(request.Key);
         if (modelService is null || modelService.Metadata.DeletionTimestamp is not null)
         {
             // Gone or going: owner references let the garbage collector remove the children.
@@ -146,6 +149,30 @@ public sealed class ModelServiceReconciler : IReconciler
         return ReconcileResult.Success;
     }
 
+    /// <summary>
+    /// The ModelService as last known. Status writes do not wake the controller (the primary's predicate wants a new
+    /// generation), so a reconcile can start before the cache has seen this operator's previous status write; the
+    /// cached status would then be older than the server's, the no-op check would compare against it, skip a write
+    /// that is needed, and nothing would come to correct it. So the answer to the last status write is kept until the
+    /// cache moves past the version it replaced, and used in its place while the cache still shows that version.
+    /// </summary>
+    private ModelService? Current(ObjectKey key)
+    {
+        var cached = _modelServices.Get(key);
+        if (!_statusWrites.TryGetValue(key, out var write))
+        {
+            return cached;
+        }
+
+        if (cached is not null && cached.Metadata.ResourceVersion == write.Before)
+        {
+            return KubeObject.DeepCopy(write.Written);
+        }
+
+        _statusWrites.TryRemove(key, out _);
+        return cached;
+    }
+
     private RenderResult Render(ModelService modelService)
     {
         var started = Stopwatch.GetTimestamp();
@@ -167,7 +194,11 @@ public sealed class ModelServiceReconciler : IReconciler
         };
         try
         {
-            await _writer.ApplyStatusAsync(body, modelService, cancellationToken).ConfigureAwait(false);
+            var written = await _writer.ApplyStatusAsync(body, modelService, cancellationToken).ConfigureAwait(false);
+            if (written.Object is { } answer)
+            {
+                _statusWrites[ObjectKey.From(modelService)] = (modelService.Metadata.ResourceVersion, answer);
+            }
         }
         catch (HttpOperationException e) when (ApiErrors.IsNotFound(e))
         {
