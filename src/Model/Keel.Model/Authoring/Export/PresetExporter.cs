@@ -155,25 +155,15 @@ internal static class PresetExporter
         return result;
     }
 
-    /// <summary>Replaces every placeholder number by its template string (the BaseConfig form); checks strings for misused placeholders.</summary>
+    /// <summary>A copy with every placeholder number replaced by its template string (the BaseConfig form); checks strings for misused placeholders.</summary>
     private static JsonNode? ResolvePlaceholders(JsonNode? node, string context, string path)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
-                {
-                    obj[key] = ResolvePlaceholders(obj[key], context, path + "." + key);
-                }
-
-                return obj;
+                return new JsonObject(obj.Select(p => new KeyValuePair<string, JsonNode?>(p.Key, ResolvePlaceholders(p.Value, context, path + "." + p.Key))));
             case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    array[i] = ResolvePlaceholders(array[i], context, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
-                }
-
-                return array;
+                return new JsonArray([.. array.Select((item, i) => ResolvePlaceholders(item, context, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]"))]);
             case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.Number:
                 return long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && TemplateSlots.TryGetTemplate(n, out var template)
                     ? JsonValue.Create(template)
