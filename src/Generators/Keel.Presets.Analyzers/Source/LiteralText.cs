@@ -12,12 +12,14 @@ internal sealed class LiteralText
 {
     private readonly SyntaxToken token;
     private readonly int[]? positions;
+    private readonly int contentEnd;
 
     private LiteralText(SyntaxToken token, string value, int[]? positions)
     {
         this.token = token;
         Value = value;
         this.positions = positions;
+        contentEnd = ContentEnd(token);
     }
 
     public string Value { get; }
@@ -40,8 +42,29 @@ internal sealed class LiteralText
 
         var first = Math.Max(0, Math.Min(offset, Value.Length - 1));
         var last = Math.Max(first, Math.Min(offset + Math.Max(length, 1), Value.Length) - 1);
-        var end = positions[last] + 1;
+
+        // A character ends where the next one starts (an escape sequence spans several source characters).
+        var end = last + 1 < positions.Length ? positions[last + 1] : contentEnd;
         return Location.Create(tree, TextSpan.FromBounds(positions[first], Math.Max(end, positions[first] + 1)));
+    }
+
+    /// <summary>Where the literal's content ends in the source: before its closing quotes (and the line break before them).</summary>
+    private static int ContentEnd(SyntaxToken token)
+    {
+        var text = token.Text;
+        var end = text.Length;
+        while (end > 0 && text[end - 1] == '"')
+        {
+            end--;
+        }
+
+        if (token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+        {
+            end = text.LastIndexOf('\n', Math.Max(0, end - 1));
+            end = end > 0 && text[end - 1] == '\r' ? end - 1 : end;
+        }
+
+        return token.SpanStart + Math.Max(0, end);
     }
 
     private static int[]? Map(SyntaxToken token, string value)
