@@ -45,8 +45,8 @@ internal sealed class PdNixlPreset : Preset
         parts.ConfigMaps.Add(EndpointPicker.ConfigMap(EndpointPicker.PrefillDecodeConfig(nonCachedTokens: 16)));
         parts.EppDeployment = EndpointPicker.Deployment();
         parts.EppService = EndpointPicker.Service();
-        parts.InferencePool = Routing.Pool(appPort);
-        parts.InferenceObjective = Routing.Objective(priority: 10);
-        parts.HttpRoute = Routing.RouteToPool("300s");
+        parts.InferencePool = Inference.Pool(appPort);
+        parts.InferenceObjective = Inference.Objective(priority: 10);
+        parts.HttpRoute = Inference.RouteToPool("300s");
     }
 }

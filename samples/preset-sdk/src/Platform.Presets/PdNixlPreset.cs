@@ -31,8 +31,8 @@ public sealed class PdNixlPreset : Preset
         parts.EppDeployment = EndpointPicker.Deployment();
         parts.EppService = EndpointPicker.Service();
 
-        parts.InferencePool = Routing.Pool(targetPort: appPort, failureMode: "FailOpen");
-        parts.InferenceObjective = Routing.Objective(priority: 10);
-        parts.HttpRoute = Routing.RouteToPool(requestTimeout: "300s");
+        parts.InferencePool = Inference.Pool(targetPort: appPort, failureMode: "FailOpen");
+        parts.InferenceObjective = Inference.Objective(priority: 10);
+        parts.HttpRoute = Inference.RouteToPool(requestTimeout: "300s");
     }
 }

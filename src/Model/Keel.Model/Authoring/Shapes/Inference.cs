@@ -5,7 +5,7 @@ using Keel.Model.Upstream.Llmd.V1Alpha2;
 namespace Keel.Model.Authoring.Shapes;
 
 /// <summary>The Gateway API Inference Extension parts: the InferencePool v1, an InferenceObjective and the HTTPRoute to the pool.</summary>
-public static class Routing
+public static class Inference
 {
     /// <summary>
     /// An InferencePool v1 part targeting <paramref name="targetPort"/> (usually <c>Template.Port("app_port")</c>), with the
