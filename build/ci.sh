@@ -10,6 +10,9 @@ status=0
 # the API reference (build/import-crds.sh regenerates them).
 build/import-crds.sh --check || status=1
 
+# Every CRD in the generator's catalog must match src/Crds (build/regen-crds.sh regenerates them).
+build/regen-crds.sh --check || status=1
+
 # The test results of every step count in build/test.sh's closing line: start them clean here, keep them there.
 rm -rf artifacts/test-results
 
