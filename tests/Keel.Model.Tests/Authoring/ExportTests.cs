@@ -86,7 +86,7 @@ public sealed class ExportTests
                       {{- end }}
             """;
         var preset = new InlinePreset(p => p.Templates["decodeDeployment"] = raw);
-        Assert.Equal(raw, preset.ToBaseConfig().Spec.Templates!["decodeDeployment"]);
+        Assert.Equal(raw, preset.ToBaseConfig().Spec.Templates!.DecodeDeployment);
         Assert.Equal(raw, preset.ToConfigMap().Data["decodeDeployment"]);
         foreach (var form in new[] { PresetForm.BaseConfig, PresetForm.ConfigMap })
         {
