@@ -4,7 +4,9 @@
 #                     inside (analyzers/dotnet/cs); depends on Keel.Annotations
 #   Keel.Annotations  the generator's attributes
 #   Keel.Cli          the `modelservice` command as a .NET tool
-# One fixed version (KeelPackageVersion in Directory.Build.props), Release, deterministic (ContinuousIntegrationBuild).
+# One fixed version (KeelPackageVersion in Directory.Build.props), Release, deterministic: ContinuousIntegrationBuild
+# for the assemblies, and every zip entry stamped with the last commit's time, so packing one commit twice gives
+# byte-identical packages.
 # Prints the version on the last line.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,9 +16,11 @@ out="$root/artifacts/packages"
 mkdir -p "$out"
 rm -f "$out"/Keel.*.nupkg "$out"/Keel.*.snupkg
 
+# The last commit's time (1980-01-01, the zip epoch, outside a git checkout).
+timestamp=$(git log -1 --format=%ct 2>/dev/null || echo 315532800)
 version=$(dotnet msbuild src/Model/Keel.Model/Keel.Model.csproj -getProperty:PackageVersion -nologo)
 for project in src/Generators/Keel.Annotations src/Model/Keel.Model src/Operator/Keel.Cli; do
-  dotnet pack "$project" -c Release -o "$out" -nologo -v q -p:ContinuousIntegrationBuild=true
+  dotnet pack "$project" -c Release -o "$out" -nologo -v q -p:ContinuousIntegrationBuild=true -p:DeterministicTimestamp="$timestamp"
 done
 
 # A consumer restores Keel.* of this fixed version from the global packages folder once it is there: drop stale copies
