@@ -87,7 +87,7 @@ public sealed class AnalyzerTests
 
     private static async Task<(int ExitCode, string Output)> Build(string folder)
     {
-        var start = new ProcessStartInfo("dotnet", ["build", folder, "-nologo", "-v", "q", "-p:UseSharedCompilation=false"])
+        var start = new ProcessStartInfo("dotnet", ["build", folder, "-nologo", "-v", "q", "-nodeReuse:false", "-p:UseSharedCompilation=false"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
