@@ -40,8 +40,15 @@ public sealed class ProjectManifestTests
             (await kubectl.RunAsync("create", "namespace", ns)).EnsureSuccess("create namespace " + ns);
         }
 
-        var samples = (await kubectl.RunAsync("apply", "--server-side", "-R", "-f", Path.Combine(root, "samples"))).EnsureSuccess("apply samples");
-        var sampleModelServices = Directory.GetFiles(Path.Combine(root, "samples"), "*.yaml", SearchOption.AllDirectories)
+        // The manifests only: samples/preset-sdk is a C# solution whose build output (JSON) kubectl would also read.
+        var sampleFiles = Directory.GetFiles(Path.Combine(root, "samples"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.Combine("samples", "preset-sdk"), StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var applyArguments = new List<string> { "apply", "--server-side" };
+        applyArguments.AddRange(sampleFiles.SelectMany(f => new[] { "-f", f }));
+        var samples = (await kubectl.RunAsync([.. applyArguments])).EnsureSuccess("apply samples");
+        var sampleModelServices = sampleFiles
             .SelectMany(f => File.ReadAllText(f).Split("\n---", StringSplitOptions.RemoveEmptyEntries))
             .Count(doc => doc.Contains("kind: ModelService", StringComparison.Ordinal));
         Assert.Equal(sampleModelServices, samples.Stdout.Split('\n').Count(l => l.StartsWith("modelservice.llm-d.ai/", StringComparison.Ordinal)));
