@@ -28,6 +28,9 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0}))
 done
 
+# build/ci.sh's failed steps (generated-file drift, the SDK sample, the README quick start) count as failures too.
+failed=$((failed + ${KEEL_FAILED_STEPS:-0}))
+
 # A build failure produces no TRX; count it so the closing line never reads as a clean run.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
