@@ -49,9 +49,9 @@ internal sealed record ClassShape(string Attributes, string Interfaces, string B
             body.AppendLine($"    public const string KubeKind = {CSharpLiteral.String(gvk.Kind)};");
         }
 
-        // Every generated class keeps the fields its schema does not declare (ExtensionData), so its schema says so.
-        attributes.Add("[PreserveUnknownFields]");
-        attributes.AddRange(AttributeWriter.ObjectLevel(schema, preserveUnknownFields: false));
+        // Every generated class keeps the fields its schema does not declare in its [JsonExtensionData] property,
+        // from which the generator derives x-kubernetes-preserve-unknown-fields; only an explicit one is written.
+        attributes.AddRange(AttributeWriter.ObjectLevel(schema));
         attributes.AddRange(requiredRules.Select(name =>
             $"[CelRule({CSharpLiteral.String($"has(self.{name})")}, Message = {CSharpLiteral.String($"{name} is required")}, Reason = \"FieldValueRequired\", FieldPath = {CSharpLiteral.String("." + name)})]"));
         return new ClassShape(string.Join("\n", attributes), interfaces, body.ToString().TrimEnd('\n'));

@@ -96,7 +96,8 @@ internal sealed class SchemaBuilder
             schema["x-kubernetes-map-type"] = JsonValue.From("atomic");
         }
 
-        if (annotations.PreserveUnknownFields)
+        // A [JsonExtensionData] property keeps the fields the type does not declare, so the API server must keep them too.
+        if (annotations.PreserveUnknownFields || type.Shape.ExtensionData is not null)
         {
             schema["x-kubernetes-preserve-unknown-fields"] = JsonLiteral.True;
         }

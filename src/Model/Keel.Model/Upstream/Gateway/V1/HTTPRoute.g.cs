@@ -22,7 +22,6 @@ namespace Keel.Model.Upstream.Gateway.V1;
 [PrinterColumn("Hostnames", PrinterColumnType.String, ".spec.hostnames")]
 [PrinterColumn("Age", PrinterColumnType.Date, ".metadata.creationTimestamp")]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class HTTPRoute : IKubernetesObject<V1ObjectMeta?>, ISpec<HTTPRouteSpec?>, IStatus<HTTPRouteStatus?>
 {
     public const string KubeGroup = "gateway.networking.k8s.io";
@@ -68,7 +67,6 @@ public sealed partial class HTTPRoute : IKubernetesObject<V1ObjectMeta?>, ISpec<
 /// <summary>
 /// A backend object (a Service by default).
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class BackendObjectReference
 {
@@ -124,7 +122,6 @@ public sealed partial class BackendObjectReference
 /// <summary>
 /// A backend and its share of the traffic.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class HTTPBackendRef
 {
@@ -197,7 +194,6 @@ public sealed partial class HTTPBackendRef
 /// <summary>
 /// A header name and value.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPHeader
 {
@@ -227,7 +223,6 @@ public sealed partial class HTTPHeader
 /// <summary>
 /// Sets, adds or removes headers.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPHeaderFilter
 {
     /// <summary>
@@ -264,7 +259,6 @@ public sealed partial class HTTPHeaderFilter
 /// <summary>
 /// Matches one request header.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPHeaderMatch
 {
@@ -302,7 +296,6 @@ public sealed partial class HTTPHeaderMatch
 /// <summary>
 /// Matches the request path.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("(self.type in ['Exact','PathPrefix']) ? self.value.startsWith('/') : true", Message = "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']")]
 public sealed partial class HTTPPathMatch
 {
@@ -330,7 +323,6 @@ public sealed partial class HTTPPathMatch
 /// <summary>
 /// Replaces the whole path or the matched prefix.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class HTTPPathModifier
 {
@@ -363,7 +355,6 @@ public sealed partial class HTTPPathModifier
 /// <summary>
 /// Matches one query parameter.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPQueryParamMatch
 {
@@ -401,7 +392,6 @@ public sealed partial class HTTPQueryParamMatch
 /// <summary>
 /// Copies requests to another backend.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.backendRef)", Message = "backendRef is required", Reason = "FieldValueRequired", FieldPath = ".backendRef")]
 public sealed partial class HTTPRequestMirrorFilter
 {
@@ -427,7 +417,6 @@ public sealed partial class HTTPRequestMirrorFilter
 /// <summary>
 /// Answers with a redirect.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRequestRedirectFilter
 {
     /// <summary>
@@ -531,7 +520,6 @@ public sealed partial class HTTPRouteFilter
 /// <summary>
 /// Conditions that must all hold for a request to match.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteMatch
 {
     /// <summary>
@@ -573,7 +561,6 @@ public sealed partial class HTTPRouteMatch
 /// <summary>
 /// When and how often the gateway retries a request.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteRetry
 {
     /// <summary>
@@ -671,7 +658,6 @@ public sealed partial class HTTPRouteRule
 /// <summary>
 /// The desired state of the route.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteSpec
 {
     /// <summary>
@@ -710,7 +696,6 @@ public sealed partial class HTTPRouteSpec
 /// <summary>
 /// The observed state, written by the gateways the route attaches to.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteStatus
 {
     /// <summary>
@@ -729,7 +714,6 @@ public sealed partial class HTTPRouteStatus
 /// <summary>
 /// Request timeouts, as Gateway API durations (300s, 1h30m; 0s means the gateway's maximum).
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteTimeouts
 {
     /// <summary>
@@ -754,7 +738,6 @@ public sealed partial class HTTPRouteTimeouts
 /// <summary>
 /// Rewrites the request before forwarding it.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPURLRewriteFilter
 {
     /// <summary>
@@ -780,7 +763,6 @@ public sealed partial class HTTPURLRewriteFilter
 /// <summary>
 /// An implementation-specific filter object in the route's namespace.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.group)", Message = "group is required", Reason = "FieldValueRequired", FieldPath = ".group")]
 [CelRule("has(self.kind)", Message = "kind is required", Reason = "FieldValueRequired", FieldPath = ".kind")]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
@@ -819,7 +801,6 @@ public sealed partial class LocalObjectReference
 /// <summary>
 /// A parent (usually a Gateway) a route attaches to.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class ParentReference
 {
@@ -884,7 +865,6 @@ public sealed partial class ParentReference
 /// <summary>
 /// The state of the route as one parent sees it.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.controllerName)", Message = "controllerName is required", Reason = "FieldValueRequired", FieldPath = ".controllerName")]
 [CelRule("has(self.parentRef)", Message = "parentRef is required", Reason = "FieldValueRequired", FieldPath = ".parentRef")]
 public sealed partial class RouteParentStatus

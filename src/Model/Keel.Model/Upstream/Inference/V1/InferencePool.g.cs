@@ -20,7 +20,6 @@ namespace Keel.Model.Upstream.Inference.V1;
 [CustomResource("inference.networking.k8s.io", "v1", "InferencePool", Plural = "inferencepools", ShortNames = ["infpool"])]
 [StatusSubresource]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class InferencePool : IKubernetesObject<V1ObjectMeta?>, ISpec<InferencePoolSpec?>, IStatus<InferencePoolStatus?>
 {
     public const string KubeGroup = "inference.networking.k8s.io";
@@ -66,7 +65,6 @@ public sealed partial class InferencePool : IKubernetesObject<V1ObjectMeta?>, IS
 /// <summary>
 /// The endpoint picker that chooses a pod for each request.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class EndpointPickerRef
 {
@@ -119,7 +117,6 @@ public sealed partial class EndpointPickerRef
 /// <summary>
 /// The desired state of the pool.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.selector)", Message = "selector is required", Reason = "FieldValueRequired", FieldPath = ".selector")]
 [CelRule("has(self.targetPorts)", Message = "targetPorts is required", Reason = "FieldValueRequired", FieldPath = ".targetPorts")]
 public sealed partial class InferencePoolSpec
@@ -161,7 +158,6 @@ public sealed partial class InferencePoolSpec
 /// <summary>
 /// The observed state, written by the gateways that use the pool.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class InferencePoolStatus
 {
     /// <summary>
@@ -180,7 +176,6 @@ public sealed partial class InferencePoolStatus
 /// <summary>
 /// Selects the pods of the pool, in the pool's namespace.
 /// </summary>
-[PreserveUnknownFields]
 [StructType(MapTopology.Atomic)]
 [CelRule("has(self.matchLabels)", Message = "matchLabels is required", Reason = "FieldValueRequired", FieldPath = ".matchLabels")]
 public sealed partial class LabelSelector
@@ -201,7 +196,6 @@ public sealed partial class LabelSelector
 /// <summary>
 /// The parent (usually a Gateway).
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class ParentReference
 {
@@ -237,7 +231,6 @@ public sealed partial class ParentReference
 /// <summary>
 /// The state of the pool as one parent sees it.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.parentRef)", Message = "parentRef is required", Reason = "FieldValueRequired", FieldPath = ".parentRef")]
 public sealed partial class ParentStatus
 {
@@ -271,7 +264,6 @@ public sealed partial class ParentStatus
 /// <summary>
 /// A network port.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.number)", Message = "number is required", Reason = "FieldValueRequired", FieldPath = ".number")]
 public sealed partial class Port
 {

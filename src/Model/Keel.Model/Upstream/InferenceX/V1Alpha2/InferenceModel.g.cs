@@ -20,7 +20,6 @@ namespace Keel.Model.Upstream.InferenceX.V1Alpha2;
 [CustomResource("inference.networking.x-k8s.io", "v1alpha2", "InferenceModel", Plural = "inferencemodels")]
 [StatusSubresource]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class InferenceModel : IKubernetesObject<V1ObjectMeta?>, ISpec<InferenceModelSpec?>, IStatus<InferenceModelStatus?>
 {
     public const string KubeGroup = "inference.networking.x-k8s.io";
@@ -66,7 +65,6 @@ public sealed partial class InferenceModel : IKubernetesObject<V1ObjectMeta?>, I
 /// <summary>
 /// The desired state of the model.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.modelName)", Message = "modelName is required", Reason = "FieldValueRequired", FieldPath = ".modelName")]
 [CelRule("has(self.poolRef)", Message = "poolRef is required", Reason = "FieldValueRequired", FieldPath = ".poolRef")]
 public sealed partial class InferenceModelSpec
@@ -107,7 +105,6 @@ public sealed partial class InferenceModelSpec
 /// <summary>
 /// The observed state.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class InferenceModelStatus
 {
     /// <summary>
@@ -127,7 +124,6 @@ public sealed partial class InferenceModelStatus
 /// <summary>
 /// The InferencePool that serves the model.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class PoolObjectReference
 {
@@ -166,7 +162,6 @@ public sealed partial class PoolObjectReference
 /// <summary>
 /// A model and its share of the traffic.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class TargetModel
 {

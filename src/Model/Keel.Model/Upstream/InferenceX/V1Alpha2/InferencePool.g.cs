@@ -20,7 +20,6 @@ namespace Keel.Model.Upstream.InferenceX.V1Alpha2;
 [CustomResource("inference.networking.x-k8s.io", "v1alpha2", "InferencePool", Plural = "inferencepools")]
 [StatusSubresource]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class InferencePool : IKubernetesObject<V1ObjectMeta?>, ISpec<InferencePoolSpec?>, IStatus<InferencePoolStatus?>
 {
     public const string KubeGroup = "inference.networking.x-k8s.io";
@@ -66,7 +65,6 @@ public sealed partial class InferencePool : IKubernetesObject<V1ObjectMeta?>, IS
 /// <summary>
 /// The endpoint picker extension.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class Extension
 {
@@ -121,7 +119,6 @@ public sealed partial class Extension
 /// <summary>
 /// The desired state of the pool.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.extensionRef)", Message = "extensionRef is required", Reason = "FieldValueRequired", FieldPath = ".extensionRef")]
 [CelRule("has(self.selector)", Message = "selector is required", Reason = "FieldValueRequired", FieldPath = ".selector")]
 [CelRule("has(self.targetPortNumber)", Message = "targetPortNumber is required", Reason = "FieldValueRequired", FieldPath = ".targetPortNumber")]
@@ -156,7 +153,6 @@ public sealed partial class InferencePoolSpec
 /// <summary>
 /// The observed state, written by the gateways that use the pool.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class InferencePoolStatus
 {
     /// <summary>
@@ -175,7 +171,6 @@ public sealed partial class InferencePoolStatus
 /// <summary>
 /// The state of the pool as one parent sees it.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.parentRef)", Message = "parentRef is required", Reason = "FieldValueRequired", FieldPath = ".parentRef")]
 public sealed partial class PoolStatus
 {

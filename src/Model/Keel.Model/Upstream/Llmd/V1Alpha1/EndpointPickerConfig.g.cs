@@ -58,7 +58,6 @@ public sealed partial class EndpointPickerConfig
 /// <summary>
 /// A plugin instance (queue-scorer, kv-cache-utilization-scorer, prefix-cache-scorer, max-score-picker, prefill-filter, decode-filter, disagg-profile-handler...).
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class PluginSpec
 {
@@ -90,7 +89,6 @@ public sealed partial class PluginSpec
 /// <summary>
 /// A reference to a plugin instance, with its weight when it is a scorer.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.pluginRef)", Message = "pluginRef is required", Reason = "FieldValueRequired", FieldPath = ".pluginRef")]
 public sealed partial class SchedulingPlugin
 {
@@ -115,7 +113,6 @@ public sealed partial class SchedulingPlugin
 /// <summary>
 /// A named combination of plugins that picks endpoints.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class SchedulingProfile
 {
     /// <summary>

@@ -20,7 +20,6 @@ namespace Keel.Model.Upstream.Llmd.V1Alpha2;
 [CustomResource("llm-d.ai", "v1alpha2", "InferenceObjective", Plural = "inferenceobjectives")]
 [StatusSubresource]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class InferenceObjective : IKubernetesObject<V1ObjectMeta?>, ISpec<InferenceObjectiveSpec?>, IStatus<InferenceObjectiveStatus?>
 {
     public const string KubeGroup = "llm-d.ai";
@@ -66,7 +65,6 @@ public sealed partial class InferenceObjective : IKubernetesObject<V1ObjectMeta?
 /// <summary>
 /// The desired state of the objective.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.poolRef)", Message = "poolRef is required", Reason = "FieldValueRequired", FieldPath = ".poolRef")]
 public sealed partial class InferenceObjectiveSpec
 {
@@ -90,7 +88,6 @@ public sealed partial class InferenceObjectiveSpec
 /// <summary>
 /// The observed state.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class InferenceObjectiveStatus
 {
     /// <summary>
@@ -110,7 +107,6 @@ public sealed partial class InferenceObjectiveStatus
 /// <summary>
 /// The InferencePool the objective applies to.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class PoolObjectReference
 {
