@@ -51,7 +51,14 @@ internal sealed class SchemaBuilder
         return schema;
     }
 
-    private JsonObject ForType(ResolvedType type, bool templatable, bool root)
+    /// <param name="type">The object type.</param>
+    /// <param name="templatable">A preset part: nothing is required, value validations, rules and defaults are dropped.</param>
+    /// <param name="root">A custom resource or built-in kind at the top of the schema.</param>
+    /// <param name="mapListKeys">
+    /// When the object is the item of a map list: its key fields. The API server wants each key required or defaulted,
+    /// so a key without a default is required here, in this item schema only, not wherever the type is used.
+    /// </param>
+    private JsonObject ForType(ResolvedType type, bool templatable, bool root, EquatableArray<string> mapListKeys = default)
     {
         var schema = new JsonObject { ["type"] = JsonValue.From("object") };
         if (type.Shape.IsObjectMeta && crd)
@@ -78,8 +85,13 @@ internal sealed class SchemaBuilder
             }
 
             properties[property.JsonName] = node;
-            if (property.Required)
+            if (mapListKeys.Contains(property.JsonName))
             {
+                RequireOrDefaultKey(node, property, templatable, required);
+            }
+            else if (property.Required && !templatable)
+            {
+                // A templatable part is partial by nature (the operator fills names, selectors...): nothing is required there.
                 required.Add(property.JsonName);
             }
         }
@@ -119,6 +131,24 @@ internal sealed class SchemaBuilder
         return schema;
     }
 
+    // A map-list key must be required or have a default (apiextensions rejects the CRD otherwise). A default is the
+    // less restrictive of the two, so a key that has one keeps it (also in a templatable part, which drops other
+    // defaults) and is not required.
+    private static void RequireOrDefaultKey(JsonObject node, ResolvedProperty key, bool templatable, List<string> required)
+    {
+        if (key.Annotations.DefaultJson is { } json && JsonParser.TryParse(json, out _) is { } defaultValue)
+        {
+            if (templatable)
+            {
+                node["default"] = defaultValue;
+            }
+
+            return;
+        }
+
+        required.Add(key.JsonName);
+    }
+
     private JsonObject EmbeddedMetadata(ResolvedType meta)
     {
         var properties = new JsonObject();
@@ -141,7 +171,7 @@ internal sealed class SchemaBuilder
         }
         else
         {
-            schema = ForValue(value, templatable);
+            schema = ForValue(value, templatable, StaysMapList(property, templatable) ? property.Keys : default);
         }
 
         Describe(schema, property.Shape.Description);
@@ -184,7 +214,7 @@ internal sealed class SchemaBuilder
         return schema;
     }
 
-    private JsonObject ForValue(ValueShape value, bool templatable)
+    private JsonObject ForValue(ValueShape value, bool templatable, EquatableArray<string> mapListKeys = default)
     {
         switch (value.Kind)
         {
@@ -237,9 +267,9 @@ internal sealed class SchemaBuilder
 
                 return quantity;
             case ValueKind.Object when value.TypeKey is not null && types.TryGetValue(value.TypeKey, out var type):
-                return ForType(type, templatable, root: false);
+                return ForType(type, templatable, root: false, mapListKeys);
             case ValueKind.List:
-                return new JsonObject { ["type"] = JsonValue.From("array"), ["items"] = ForValue(value.Element!, templatable) };
+                return new JsonObject { ["type"] = JsonValue.From("array"), ["items"] = ForValue(value.Element!, templatable, mapListKeys) };
             case ValueKind.Map:
                 return new JsonObject { ["type"] = JsonValue.From("object"), ["additionalProperties"] = ForValue(value.Element!, templatable) };
             case ValueKind.FreeForm when value.FreeForm == FreeFormKind.JsonObject:
@@ -251,13 +281,17 @@ internal sealed class SchemaBuilder
         }
     }
 
+    // A map list stays one unless a templatable schema turns one of its keys into int-or-string (then it is atomic).
+    private bool StaysMapList(ResolvedProperty property, bool templatable) =>
+        property.Kind == FieldKind.List && property.ListType == 2 && !property.Keys.IsEmpty
+        && (!templatable || property.Keys.All(k => KeyStaysTyped(property, k)));
+
     private void ApplyTopology(JsonObject schema, ResolvedProperty property, bool templatable)
     {
         if (property.Kind == FieldKind.List && property.ListType is { } listType)
         {
             var keys = property.Keys;
-            var keysStayTyped = !templatable || keys.All(k => KeyStaysTyped(property, k));
-            if (listType == 2 && !keys.IsEmpty && keysStayTyped)
+            if (StaysMapList(property, templatable))
             {
                 schema["x-kubernetes-list-type"] = JsonValue.From("map");
                 schema["x-kubernetes-list-map-keys"] = Strings(keys);

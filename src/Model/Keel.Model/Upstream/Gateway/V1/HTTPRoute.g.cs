@@ -67,7 +67,6 @@ public sealed partial class HTTPRoute : IKubernetesObject<V1ObjectMeta?>, ISpec<
 /// <summary>
 /// A backend object (a Service by default).
 /// </summary>
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class BackendObjectReference
 {
     /// <summary>
@@ -93,6 +92,7 @@ public sealed partial class BackendObjectReference
     /// Name of the backend.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -122,7 +122,6 @@ public sealed partial class BackendObjectReference
 /// <summary>
 /// A backend and its share of the traffic.
 /// </summary>
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class HTTPBackendRef
 {
     /// <summary>
@@ -148,6 +147,7 @@ public sealed partial class HTTPBackendRef
     /// Name of the backend.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -194,7 +194,6 @@ public sealed partial class HTTPBackendRef
 /// <summary>
 /// A header name and value.
 /// </summary>
-[CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPHeader
 {
     /// <summary>
@@ -211,6 +210,7 @@ public sealed partial class HTTPHeader
     /// The header value.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("value")]
+    [Required]
     [MinLength(1)]
     [MaxLength(4096)]
     public string? Value { get; set; }
@@ -259,7 +259,6 @@ public sealed partial class HTTPHeaderFilter
 /// <summary>
 /// Matches one request header.
 /// </summary>
-[CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPHeaderMatch
 {
     /// <summary>
@@ -284,6 +283,7 @@ public sealed partial class HTTPHeaderMatch
     /// The value to match.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("value")]
+    [Required]
     [MinLength(1)]
     [MaxLength(4096)]
     public string? Value { get; set; }
@@ -323,13 +323,13 @@ public sealed partial class HTTPPathMatch
 /// <summary>
 /// Replaces the whole path or the matched prefix.
 /// </summary>
-[CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class HTTPPathModifier
 {
     /// <summary>
     /// ReplaceFullPath or ReplacePrefixMatch.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("type")]
+    [Required]
     [EnumValues("ReplaceFullPath", "ReplacePrefixMatch")]
     public string? Type { get; set; }
 
@@ -355,7 +355,6 @@ public sealed partial class HTTPPathModifier
 /// <summary>
 /// Matches one query parameter.
 /// </summary>
-[CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPQueryParamMatch
 {
     /// <summary>
@@ -380,6 +379,7 @@ public sealed partial class HTTPQueryParamMatch
     /// The value to match.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("value")]
+    [Required]
     [MinLength(1)]
     [MaxLength(1024)]
     public string? Value { get; set; }
@@ -392,13 +392,13 @@ public sealed partial class HTTPQueryParamMatch
 /// <summary>
 /// Copies requests to another backend.
 /// </summary>
-[CelRule("has(self.backendRef)", Message = "backendRef is required", Reason = "FieldValueRequired", FieldPath = ".backendRef")]
 public sealed partial class HTTPRequestMirrorFilter
 {
     /// <summary>
     /// A backend object (a Service by default).
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("backendRef")]
+    [Required]
     public BackendObjectReference? BackendRef { get; set; }
 
     /// <summary>
@@ -466,13 +466,13 @@ public sealed partial class HTTPRequestRedirectFilter
 /// One processing step. Fields of filter types this schema does not spell out (CORS, ExternalAuth) are kept as written.
 /// </summary>
 [PreserveUnknownFields]
-[CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class HTTPRouteFilter
 {
     /// <summary>
     /// Which filter this is; exactly the matching field below is set.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("type")]
+    [Required]
     [EnumValues("RequestHeaderModifier", "ResponseHeaderModifier", "RequestMirror", "RequestRedirect", "URLRewrite", "ExtensionRef", "CORS", "ExternalAuth")]
     public string? Type { get; set; }
 
@@ -763,15 +763,13 @@ public sealed partial class HTTPURLRewriteFilter
 /// <summary>
 /// An implementation-specific filter object in the route's namespace.
 /// </summary>
-[CelRule("has(self.group)", Message = "group is required", Reason = "FieldValueRequired", FieldPath = ".group")]
-[CelRule("has(self.kind)", Message = "kind is required", Reason = "FieldValueRequired", FieldPath = ".kind")]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class LocalObjectReference
 {
     /// <summary>
     /// API group of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("group")]
+    [Required]
     [MaxLength(253)]
     [Pattern("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     public string? Group { get; set; }
@@ -780,6 +778,7 @@ public sealed partial class LocalObjectReference
     /// Kind of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("kind")]
+    [Required]
     [MinLength(1)]
     [MaxLength(63)]
     [Pattern("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$")]
@@ -789,6 +788,7 @@ public sealed partial class LocalObjectReference
     /// Name of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -801,7 +801,6 @@ public sealed partial class LocalObjectReference
 /// <summary>
 /// A parent (usually a Gateway) a route attaches to.
 /// </summary>
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class ParentReference
 {
     /// <summary>
@@ -836,6 +835,7 @@ public sealed partial class ParentReference
     /// Name of the parent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -865,20 +865,20 @@ public sealed partial class ParentReference
 /// <summary>
 /// The state of the route as one parent sees it.
 /// </summary>
-[CelRule("has(self.controllerName)", Message = "controllerName is required", Reason = "FieldValueRequired", FieldPath = ".controllerName")]
-[CelRule("has(self.parentRef)", Message = "parentRef is required", Reason = "FieldValueRequired", FieldPath = ".parentRef")]
 public sealed partial class RouteParentStatus
 {
     /// <summary>
     /// A parent (usually a Gateway) a route attaches to.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("parentRef")]
+    [Required]
     public ParentReference? ParentRef { get; set; }
 
     /// <summary>
     /// The controller that wrote this entry (DOMAIN/PATH).
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("controllerName")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? ControllerName { get; set; }

@@ -65,14 +65,13 @@ public sealed partial class InferenceModel : IKubernetesObject<V1ObjectMeta?>, I
 /// <summary>
 /// The desired state of the model.
 /// </summary>
-[CelRule("has(self.modelName)", Message = "modelName is required", Reason = "FieldValueRequired", FieldPath = ".modelName")]
-[CelRule("has(self.poolRef)", Message = "poolRef is required", Reason = "FieldValueRequired", FieldPath = ".poolRef")]
 public sealed partial class InferenceModelSpec
 {
     /// <summary>
     /// The model name clients put in the request's model field; unique within a pool.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("modelName")]
+    [Required]
     [MaxLength(256)]
     public string? ModelName { get; set; }
 
@@ -95,6 +94,7 @@ public sealed partial class InferenceModelSpec
     /// The InferencePool that serves the model.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("poolRef")]
+    [Required]
     public PoolObjectReference? PoolRef { get; set; }
 
     /// <summary>Fields the schema does not declare, kept as written so that they survive a read-merge-write.</summary>
@@ -124,7 +124,6 @@ public sealed partial class InferenceModelStatus
 /// <summary>
 /// The InferencePool that serves the model.
 /// </summary>
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class PoolObjectReference
 {
     /// <summary>
@@ -150,6 +149,7 @@ public sealed partial class PoolObjectReference
     /// Name of the pool, in the model's namespace.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -162,13 +162,13 @@ public sealed partial class PoolObjectReference
 /// <summary>
 /// A model and its share of the traffic.
 /// </summary>
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class TargetModel
 {
     /// <summary>
     /// The model name.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MaxLength(253)]
     public string? Name { get; set; }
 

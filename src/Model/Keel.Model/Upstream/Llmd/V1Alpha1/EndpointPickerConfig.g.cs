@@ -58,7 +58,6 @@ public sealed partial class EndpointPickerConfig
 /// <summary>
 /// A plugin instance (queue-scorer, kv-cache-utilization-scorer, prefix-cache-scorer, max-score-picker, prefill-filter, decode-filter, disagg-profile-handler...).
 /// </summary>
-[CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class PluginSpec
 {
     /// <summary>
@@ -71,6 +70,7 @@ public sealed partial class PluginSpec
     /// The plugin type.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("type")]
+    [Required]
     [MinLength(1)]
     public string? Type { get; set; }
 
@@ -89,13 +89,13 @@ public sealed partial class PluginSpec
 /// <summary>
 /// A reference to a plugin instance, with its weight when it is a scorer.
 /// </summary>
-[CelRule("has(self.pluginRef)", Message = "pluginRef is required", Reason = "FieldValueRequired", FieldPath = ".pluginRef")]
 public sealed partial class SchedulingPlugin
 {
     /// <summary>
     /// Name of a plugin instance.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("pluginRef")]
+    [Required]
     [MinLength(1)]
     public string? PluginRef { get; set; }
 

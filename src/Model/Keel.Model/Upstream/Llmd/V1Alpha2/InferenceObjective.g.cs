@@ -65,7 +65,6 @@ public sealed partial class InferenceObjective : IKubernetesObject<V1ObjectMeta?
 /// <summary>
 /// The desired state of the objective.
 /// </summary>
-[CelRule("has(self.poolRef)", Message = "poolRef is required", Reason = "FieldValueRequired", FieldPath = ".poolRef")]
 public sealed partial class InferenceObjectiveSpec
 {
     /// <summary>
@@ -78,6 +77,7 @@ public sealed partial class InferenceObjectiveSpec
     /// The InferencePool the objective applies to.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("poolRef")]
+    [Required]
     public PoolObjectReference? PoolRef { get; set; }
 
     /// <summary>Fields the schema does not declare, kept as written so that they survive a read-merge-write.</summary>
@@ -107,7 +107,6 @@ public sealed partial class InferenceObjectiveStatus
 /// <summary>
 /// The InferencePool the objective applies to.
 /// </summary>
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class PoolObjectReference
 {
     /// <summary>
@@ -133,6 +132,7 @@ public sealed partial class PoolObjectReference
     /// Name of the pool, in the objective's namespace.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }

@@ -66,7 +66,6 @@ public sealed partial class LeaderWorkerSet : IKubernetesObject<V1ObjectMeta?>, 
 /// <summary>
 /// The desired state of the set.
 /// </summary>
-[CelRule("has(self.leaderWorkerTemplate)", Message = "leaderWorkerTemplate is required", Reason = "FieldValueRequired", FieldPath = ".leaderWorkerTemplate")]
 public sealed partial class LeaderWorkerSetSpec
 {
     /// <summary>
@@ -81,6 +80,7 @@ public sealed partial class LeaderWorkerSetSpec
     /// The pods of one group.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("leaderWorkerTemplate")]
+    [Required]
     public LeaderWorkerTemplate? LeaderWorkerTemplate { get; set; }
 
     /// <summary>
@@ -153,7 +153,6 @@ public sealed partial class LeaderWorkerSetStatus
 /// <summary>
 /// The pods of one group.
 /// </summary>
-[CelRule("has(self.workerTemplate)", Message = "workerTemplate is required", Reason = "FieldValueRequired", FieldPath = ".workerTemplate")]
 public sealed partial class LeaderWorkerTemplate
 {
     /// <summary>
@@ -166,6 +165,7 @@ public sealed partial class LeaderWorkerTemplate
     /// The worker pods.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("workerTemplate")]
+    [Required]
     public V1PodTemplateSpec? WorkerTemplate { get; set; }
 
     /// <summary>
