@@ -44,7 +44,7 @@ links=(
   ".envFrom|EnvFromSource|$k8s/#envfromsource-v1-core"
   ".resources|ResourceRequirements|$k8s/#resourcerequirements-v1-core"
   ".conditions|Condition|$k8s/#condition-v1-meta"
-  ".configMaps|ConfigMap (free-form)|$k8s/#configmap-v1-core"
+  ".configMaps|ConfigMap (core/v1), templatable|$k8s/#configmap-v1-core"
   ".prefillDeployment|Deployment (apps/v1), templatable|$k8s/#deployment-v1-apps"
   ".decodeDeployment|Deployment (apps/v1), templatable|$k8s/#deployment-v1-apps"
   ".eppDeployment|Deployment (apps/v1), templatable|$k8s/#deployment-v1-apps"

@@ -103,7 +103,7 @@ internal static class Diagnostics
         "Type '{0}' has two properties named '{1}' in JSON");
 
     public static readonly DiagnosticDescriptor SchemaFromNotFreeForm = Error("KEEL031", "SchemaFrom needs a free-form property",
-        "[SchemaFrom] on '{0}' needs a JsonNode/JsonObject property, but it is {1}");
+        "[SchemaFrom] on '{0}' needs a JsonNode/JsonObject property (or a list or map of them), but it is {1}");
 
     public static readonly DiagnosticDescriptor EmbeddedNotObject = Error("KEEL032", "Embedded resource must be an object",
         "[EmbeddedResource] on '{0}' needs an object or free-form property, but it is {1}");

@@ -41,6 +41,13 @@ public sealed class TemplatableSchemaTests
 
             [SchemaFrom(typeof(V1Deployment), Templatable = true)]
             public JsonObject? Deployment { get; set; }
+
+            [ListType(ListTopology.Atomic)]
+            [SchemaFrom(typeof(Part), Templatable = true)]
+            public IList<JsonObject>? Parts { get; set; }
+
+            [SchemaFrom(typeof(Part), Templatable = true)]
+            public IDictionary<string, JsonObject>? PartsByName { get; set; }
         }
 
         public sealed class Part
@@ -132,6 +139,27 @@ public sealed class TemplatableSchemaTests
         Assert.All(required, r => Assert.Matches(@"\[\]\.(name|mountPath|devicePath|ip|topologyKey|whenUnsatisfiable|uid)$", r));
         Assert.Contains("deployment.spec.template.spec.containers[].name", required);
         Assert.DoesNotContain("deployment.spec.selector", required);
+    }
+
+    [Fact]
+    public void SchemaFrom_on_a_list_or_map_of_json_objects_describes_each_item()
+    {
+        var parts = Spec["parts"]!;
+        Assert.Equal("array", parts["type"]!.GetValue<string>());
+        Assert.Equal("atomic", parts["x-kubernetes-list-type"]!.GetValue<string>());
+        Assert.Equal(Spec["template"]!.ToJsonString(), parts["items"]!.ToJsonString());
+
+        var byName = Spec["partsByName"]!;
+        Assert.Equal("object", byName["type"]!.GetValue<string>());
+        Assert.Equal(Spec["template"]!.ToJsonString(), byName["additionalProperties"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void SchemaFrom_on_a_list_of_scalars_is_an_error()
+    {
+        var result = GeneratorHarness.Run(Preset.Replace(
+            "public IList<JsonObject>? Parts { get; set; }", "public IList<string>? Parts { get; set; }", StringComparison.Ordinal));
+        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "KEEL031" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("PresetSpec.Parts", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -155,7 +155,8 @@ internal static class TypeResolver
 
     public static FieldKind KindOf(ValueShape value, PropertyAnnotations annotations)
     {
-        if (annotations.SchemaFromType is not null)
+        // [SchemaFrom] on a list or map of free-form values describes the items; the property stays a list or map.
+        if (annotations.SchemaFromType is not null && !SchemaFromDescribesElements(value))
         {
             return FieldKind.FreeForm;
         }
@@ -169,4 +170,8 @@ internal static class TypeResolver
             _ => FieldKind.Scalar,
         };
     }
+
+    /// <summary>Whether a [SchemaFrom] on a property of this shape gives its items (or map values) the schema.</summary>
+    public static bool SchemaFromDescribesElements(ValueShape value) =>
+        value.Kind is ValueKind.List or ValueKind.Map && value.Element?.Kind == ValueKind.FreeForm;
 }

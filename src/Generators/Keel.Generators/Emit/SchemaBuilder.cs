@@ -167,7 +167,14 @@ internal sealed class SchemaBuilder
         JsonObject schema;
         if (a.SchemaFromType is { } from && types.TryGetValue(from, out var fromType))
         {
-            schema = ForType(fromType, templatable || a.SchemaFromTemplatable, root: false);
+            var described = ForType(fromType, templatable || a.SchemaFromTemplatable, root: false);
+            schema = value.Kind switch
+            {
+                // A list or map of free-form values: each item (value) gets the schema.
+                _ when !Analysis.TypeResolver.SchemaFromDescribesElements(value) => described,
+                ValueKind.List => new JsonObject { ["type"] = JsonValue.From("array"), ["items"] = described },
+                _ => new JsonObject { ["type"] = JsonValue.From("object"), ["additionalProperties"] = described },
+            };
         }
         else
         {
