@@ -165,3 +165,21 @@ public sealed class DefaultRuleAttribute : Attribute
     public string Property { get; }
     public string Json { get; }
 }
+
+/// <summary>
+/// A property of a type we do not own that Kubernetes requires (<c>required</c> in the schema) although its C# type does
+/// not say so (KubernetesClient's models make every reference property optional): metav1.Condition's reason and message.
+/// Map-list keys need no such rule: they are required in the item schema of their list.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class RequiredRuleAttribute : Attribute
+{
+    public RequiredRuleAttribute(Type owner, string property)
+    {
+        Owner = owner;
+        Property = property;
+    }
+
+    public Type Owner { get; }
+    public string Property { get; }
+}

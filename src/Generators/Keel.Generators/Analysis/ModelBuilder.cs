@@ -30,16 +30,11 @@ internal static class ModelBuilder
         var rules = declarations.SelectMany(d => d.Rules).ToList();
         CheckRuleConflicts(rules, diagnostics);
         var rulesByOwner = rules.ToLookup(r => r.OwnerKey);
-        var keyFields = ExternalKeyFields(rules, shapes);
         var roots = new HashSet<string>(resources.Select(r => r.Resource.RootKey), System.StringComparer.Ordinal);
 
         var types = shapes.Values
             .OrderBy(t => t.Key, System.StringComparer.Ordinal)
-            .Select(t => TypeResolver.Resolve(
-                t,
-                rulesByOwner[t.Key].ToList(),
-                keyFields.TryGetValue(t.Key, out var keys) ? keys : new HashSet<string>(),
-                roots.Contains(t.Key)))
+            .Select(t => TypeResolver.Resolve(t, rulesByOwner[t.Key].ToList(), roots.Contains(t.Key)))
             .ToList();
         types = TypeResolver.ApplyAtomicTypes(types);
         var byKey = types.ToDictionary(t => t.Key, System.StringComparer.Ordinal);
@@ -91,45 +86,6 @@ internal static class ModelBuilder
                 shapes[type.Key] = type;
             }
         }
-    }
-
-    /// <summary>Key fields of external map lists, by item type: Kubernetes requires (or defaults) them, so the schema does too.</summary>
-    private static Dictionary<string, HashSet<string>> ExternalKeyFields(List<ExternalRule> rules, Dictionary<string, TypeShape> shapes)
-    {
-        var result = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
-        foreach (var rule in rules.Where(r => r.Kind == ExternalRuleKind.ListMap))
-        {
-            if (!shapes.TryGetValue(rule.OwnerKey, out var owner) || owner.Properties.FirstOrDefault(p => p.Name == rule.Property)?.Value.Element?.TypeKey is not { } item)
-            {
-                continue;
-            }
-
-            if (!result.TryGetValue(item, out var keys))
-            {
-                result[item] = keys = new HashSet<string>(System.StringComparer.Ordinal);
-            }
-
-            keys.UnionWith(rule.Values);
-        }
-
-        // Our own map lists of built-in items (conditions by type): Kubernetes requires those keys, we cannot annotate them.
-        foreach (var shape in shapes.Values.Where(s => !s.IsExternal))
-        {
-            foreach (var property in shape.Properties.Where(p => !p.Annotations.ListMapKeys.IsEmpty))
-            {
-                if (property.Value.Element?.TypeKey is { } item && shapes.TryGetValue(item, out var itemShape) && itemShape.IsExternal)
-                {
-                    if (!result.TryGetValue(item, out var keys))
-                    {
-                        result[item] = keys = new HashSet<string>(System.StringComparer.Ordinal);
-                    }
-
-                    keys.UnionWith(property.Annotations.ListMapKeys);
-                }
-            }
-        }
-
-        return result;
     }
 
     private static void CheckRuleConflicts(List<ExternalRule> rules, List<DiagnosticInfo> diagnostics)

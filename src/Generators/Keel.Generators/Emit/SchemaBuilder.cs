@@ -136,6 +136,12 @@ internal sealed class SchemaBuilder
     // defaults) and is not required.
     private static void RequireOrDefaultKey(JsonObject node, ResolvedProperty key, bool templatable, List<string> required)
     {
+        if (key.Required && !templatable)
+        {
+            required.Add(key.JsonName);
+            return;
+        }
+
         if (key.Annotations.DefaultJson is { } json && JsonParser.TryParse(json, out _) is { } defaultValue)
         {
             if (templatable)

@@ -10,6 +10,7 @@ internal enum ExternalRuleKind
     AtomicReplace,
     OneOf,
     Default,
+    Required,
 }
 
 /// <summary>One rule from a [KubernetesTypeRules] class.</summary>

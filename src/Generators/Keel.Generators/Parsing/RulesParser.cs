@@ -61,6 +61,7 @@ internal static class RulesParser
                 },
                 "OneOfRule" => Rule(ExternalRuleKind.OneOf, owner, property, AttributeReader.StringArray(arguments[2]), location),
                 "DefaultRule" => Rule(ExternalRuleKind.Default, owner, property, new[] { arguments[2].Value as string ?? string.Empty }, location),
+                "RequiredRule" => Rule(ExternalRuleKind.Required, owner, property, Enumerable.Empty<string>(), location),
                 _ => null,
             };
 

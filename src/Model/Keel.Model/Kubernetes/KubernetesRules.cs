@@ -189,6 +189,14 @@ namespace Keel.Model.Kubernetes;
 [ListTopology(typeof(V1ClusterRoleBinding), nameof(V1ClusterRoleBinding.Subjects), ListTopology.Atomic)]
 [MapTopology(typeof(V1RoleRef), null, MapTopology.Atomic)]
 
+// Conditions: metav1.Condition requires type, status, lastTransitionTime, reason and message (KubernetesClient's
+// model cannot say so). Map-list keys need no rule: their list's item schema requires them.
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.Type))]
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.Status))]
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.LastTransitionTime))]
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.Reason))]
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.Message))]
+
 // Merge-only rules (modelservice spec section 4.1).
 // Container args: the model argument a ModelService gives comes before the preset's flags (compat).
 [PrependRule(typeof(V1Container), nameof(V1Container.Args))]
