@@ -129,6 +129,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor NotConstructible = Error("KEEL039", "Type needs a public parameterless constructor",
         "Type '{0}' needs a public parameterless constructor: merge and clone results are built with an object initializer (positional records are not supported; use init or set properties)");
 
+    public static readonly DiagnosticDescriptor BadPatchStrategy = Error("KEEL040", "Invalid patch strategy",
+        "Patch strategy rule for '{0}' cannot work: {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = typeof(Diagnostics)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -88,10 +88,50 @@ internal static class ModelBuilder
         }
     }
 
+    private static readonly string[] PatchStrategies = { "merge", "replace", "retainKeys" };
+
+    // Kubernetes' strategic merge patch: merge lists of objects by a key field of the item, merge lists of scalars as sets,
+    // retainKeys on objects (and lists of them); replace anywhere.
+    private static string? PatchStrategyError(ExternalRule rule, ResolvedProperty property, Dictionary<string, ResolvedType> types)
+    {
+        var strategies = (rule.Values.FirstOrDefault() ?? string.Empty).Split(',');
+        if (strategies.FirstOrDefault(s => !PatchStrategies.Contains(s)) is { } unknown)
+        {
+            return "unknown strategy '" + unknown + "' (merge, replace, retainKeys, comma-separated)";
+        }
+
+        var mergeKey = rule.Values.Skip(1).FirstOrDefault();
+        var item = property.Value.Element;
+        var objectItems = property.Kind == FieldKind.List && item?.Kind == ValueKind.Object;
+        if (strategies.Contains("merge") && property.Kind == FieldKind.List)
+        {
+            if (objectItems && mergeKey is null)
+            {
+                return "merging a list of objects needs a MergeKey";
+            }
+
+            if (mergeKey is not null && (!objectItems || !types.TryGetValue(item!.TypeKey!, out var itemType) || itemType.Properties.All(p => p.JsonName != mergeKey || !p.Value.IsScalar)))
+            {
+                return "MergeKey '" + mergeKey + "' is not a scalar field of the list's items";
+            }
+        }
+        else if (mergeKey is not null)
+        {
+            return "MergeKey applies to a merge list only";
+        }
+
+        if (strategies.Contains("retainKeys") && !(property.Kind == FieldKind.Object || objectItems))
+        {
+            return "retainKeys applies to an object or a list of objects";
+        }
+
+        return null;
+    }
+
     private static void CheckRuleConflicts(List<ExternalRule> rules, List<DiagnosticInfo> diagnostics)
     {
-        var listRules = rules.Where(r => r.Kind is ExternalRuleKind.ListMap or ExternalRuleKind.ListTopology or ExternalRuleKind.MapTopology or ExternalRuleKind.Default);
-        foreach (var group in listRules.GroupBy(r => (r.OwnerKey, r.Property, Topology: r.Kind == ExternalRuleKind.Default ? 1 : 0)).Where(g => g.Count() > 1))
+        var listRules = rules.Where(r => r.Kind is ExternalRuleKind.ListMap or ExternalRuleKind.ListTopology or ExternalRuleKind.MapTopology or ExternalRuleKind.Default or ExternalRuleKind.PatchStrategy);
+        foreach (var group in listRules.GroupBy(r => (r.OwnerKey, r.Property, Topology: r.Kind switch { ExternalRuleKind.Default => 1, ExternalRuleKind.PatchStrategy => 2, _ => 0 })).Where(g => g.Count() > 1))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ConflictingRules, group.Last().Location, group.First().OwnerName + "." + group.Key.Property, string.Join(" and ", group.Select(r => r.Kind.ToString()))));
         }
@@ -158,6 +198,13 @@ internal static class ModelBuilder
                     foreach (var member in owner.Properties.Where(p => rule.Values.Contains(p.Name) && p.Value.CannotBeUnset))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OneOfMemberNotNullable, rule.Location, member.Name, rule.OwnerName));
+                    }
+
+                    break;
+                case ExternalRuleKind.PatchStrategy when property is not null:
+                    if (PatchStrategyError(rule, property, types) is { } patchError)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BadPatchStrategy, rule.Location, name, patchError));
                     }
 
                     break;

@@ -80,6 +80,7 @@ internal static class TypeResolver
                 ExternalRuleKind.ListMap => annotations with { ListType = Map, ListMapKeys = rule.Values, MergeKeys = rule.MergeKeys },
                 ExternalRuleKind.ListTopology => annotations with { ListType = rule.Topology },
                 ExternalRuleKind.Required => annotations with { Required = true },
+                ExternalRuleKind.PatchStrategy => annotations with { PatchStrategy = rule.Values.FirstOrDefault(), PatchMergeKey = rule.Values.Skip(1).FirstOrDefault() },
                 ExternalRuleKind.MapTopology when property.Value.Kind == ValueKind.Map => annotations with { MapType = rule.Topology },
                 ExternalRuleKind.MapTopology => annotations with { StructType = rule.Topology },
                 ExternalRuleKind.Prepend => annotations with { Prepend = true },

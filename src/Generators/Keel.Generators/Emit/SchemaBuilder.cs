@@ -189,6 +189,16 @@ internal sealed class SchemaBuilder
 
         Describe(schema, property.Shape.Description);
         ApplyTopology(schema, property, templatable);
+        if (!crd && a.PatchStrategy is { } patchStrategy)
+        {
+            // Strategic merge patch (built-in kinds only: a CRD schema cannot carry these, and CRDs have no strategic merge patch).
+            schema["x-kubernetes-patch-strategy"] = JsonValue.From(patchStrategy);
+            if (a.PatchMergeKey is { } mergeKey)
+            {
+                schema["x-kubernetes-patch-merge-key"] = JsonValue.From(mergeKey);
+            }
+        }
+
         if (!templatable)
         {
             ApplyValidations(schema, property);
