@@ -132,6 +132,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor BadPatchStrategy = Error("KEEL040", "Invalid patch strategy",
         "Patch strategy rule for '{0}' cannot work: {1}");
 
+    public static readonly DiagnosticDescriptor EnumWrittenAsNumber = Warning("KEEL041", "Enum property written as a number",
+        "'{0}' holds enum '{1}', which the schema describes as a string, but System.Text.Json writes it as a number: add [JsonConverter(typeof(JsonStringEnumConverter<...>))] to the enum or property, or serialize the custom resource with a JsonSerializerContext that has [JsonSourceGenerationOptions(UseStringEnumConverter = true)]");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = typeof(Diagnostics)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

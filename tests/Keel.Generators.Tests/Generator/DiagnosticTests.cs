@@ -141,6 +141,7 @@ public sealed class DiagnosticTests
             /*KEEL040*/[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.Containers), "merge")]
             internal static class Rules { }
             """ },
+        { "KEEL041", Root + "public class Spec { public Mode? /*KEEL041*/Mode { get; set; } } public enum Mode { Fast, Careful }" },
         { "KEEL038", """
             [CustomResource("demo.keel.dev", "v1", "Thing")]
             [StorageVersion]

@@ -11,7 +11,12 @@ namespace Keel.Generators.Analysis;
 /// </summary>
 internal static class ModelBuilder
 {
-    public static GenerationModel Build(ImmutableArray<ResourceParse> resources, ImmutableArray<RulesParse> declarations, string rootNamespace, bool runtimeAvailable)
+    public static GenerationModel Build(
+        ImmutableArray<ResourceParse> resources,
+        ImmutableArray<RulesParse> declarations,
+        ImmutableArray<JsonContextInfo> jsonContexts,
+        string rootNamespace,
+        bool runtimeAvailable)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var shapes = new Dictionary<string, TypeShape>(System.StringComparer.Ordinal);
@@ -45,6 +50,7 @@ internal static class ModelBuilder
         }
 
         CheckExternalRules(rules, byKey, diagnostics);
+        EnumSerialization.Check(types.Where(t => !t.Shape.IsExternal), resources, jsonContexts, diagnostics);
         RecursionCheck.Check(types.Where(t => !t.Shape.IsExternal), byKey, diagnostics);
 
         var crds = resources

@@ -58,6 +58,9 @@ internal sealed record PropertyAnnotations
     public string? ImmutableMessage { get; init; }
     public string? SchemaFromType { get; init; }
     public string? PatchStrategy { get; init; }
+
+    /// <summary>A string enum converter on the property or its enum type (System.Text.Json writes member names).</summary>
+    public bool StringEnumConverter { get; init; }
     public string? PatchMergeKey { get; init; }
     public bool SchemaFromTemplatable { get; init; }
 

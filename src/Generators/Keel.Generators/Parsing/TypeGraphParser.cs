@@ -78,6 +78,11 @@ internal sealed class TypeGraphParser
 
             var jsonName = JsonNameOf(property);
             var value = Classify(property.Type);
+            if (EnumConverters.WritesString(property))
+            {
+                annotations = annotations with { StringEnumConverter = true };
+            }
+
             if (annotations.SchemaFromType is not null && property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Keel.Annotations.SchemaFromAttribute") is { } schemaFrom
                 && schemaFrom.ConstructorArguments.FirstOrDefault().Value is INamedTypeSymbol from)
             {
