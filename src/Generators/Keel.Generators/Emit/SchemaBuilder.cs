@@ -8,7 +8,7 @@ namespace Keel.Generators.Emit;
 /// <summary>
 /// Builds structural OpenAPI v3 schemas from resolved types, following controller-gen's derivation:
 /// objects with sorted properties and <c>required</c>, lists with items, dictionaries with
-/// <c>additionalProperties</c>, int-or-string and quantities as <c>anyOf</c> + <c>x-kubernetes-int-or-string</c>,
+/// <c>additionalProperties</c>, int-or-string and quantities as <c>x-kubernetes-int-or-string</c>,
 /// free-form JSON as <c>x-kubernetes-preserve-unknown-fields</c>, topology as <c>x-kubernetes-*</c> extensions.
 /// </summary>
 internal sealed class SchemaBuilder
@@ -433,15 +433,13 @@ internal sealed class SchemaBuilder
         return new JsonObject { ["rule"] = JsonValue.From(rule), ["message"] = JsonValue.From(message) };
     }
 
+    // The extension alone is a structural int-or-string: the API server validates it as type [integer, string]. The
+    // equivalent anyOf [{type: integer}, {type: string}] that controller-gen adds is left out (hundreds of copies in a
+    // templatable preset schema, where every integer position is int-or-string).
     private static JsonObject IntOrString(JsonObject schema)
     {
         schema.Remove("type");
         schema.Remove("format");
-        schema["anyOf"] = new JsonArray(new JsonValue[]
-        {
-            new JsonObject { ["type"] = JsonValue.From("integer") },
-            new JsonObject { ["type"] = JsonValue.From("string") },
-        });
         schema["x-kubernetes-int-or-string"] = JsonLiteral.True;
         return schema;
     }
