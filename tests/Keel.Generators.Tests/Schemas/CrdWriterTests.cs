@@ -34,7 +34,8 @@ public sealed class CrdWriterTests : IDisposable
         Assert.StartsWith("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n", text, StringComparison.Ordinal);
         Assert.Contains("metadata: {name: gadgets.writer.keel.dev}\n", text, StringComparison.Ordinal);
         Assert.Contains("description: |-\n", text, StringComparison.Ordinal); // multi-line strings stay readable
-        Assert.Contains("mode: {enum: ['true', '1'], type: string}\n", text, StringComparison.Ordinal); // small leaves on one line; strings that look like booleans or numbers stay strings
+        // Small collections go on one line; strings that look like booleans or numbers stay strings.
+        Assert.Contains("properties: {mode: {enum: ['true', '1'], type: string}}\n", text, StringComparison.Ordinal);
 
         // Deterministic: a second run writes the same bytes.
         CrdFiles.Write(directory);
