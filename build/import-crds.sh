@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates what is generated from schemas, in dependency order:
 #   1. the imported upstream C# types (src/Model/Keel.Model/Upstream) from src/Crds/upstream;
-#   2. the CRD YAML of our kinds (src/Crds/*.llm-d.ai.yaml) from the CRDs the generator emits into Keel.Model;
+#   2. the CRD YAML of our kinds (src/Crds/*.llm-d.ai.yaml): build/regen-crds.sh, which owns those files;
 #   3. the API reference (docs/user-guide/api-reference.md) from that CRD YAML.
-# With --check, writes nothing and exits non-zero when a checked-in file differs (CI runs this).
+# With --check, writes nothing and exits non-zero with a diff when a checked-in import or the API reference differs
+# (CI runs this). The CRD YAML itself is checked by build/regen-crds.sh --check, which CI runs separately.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,26 +14,22 @@ if [ "${1:-}" = "--check" ]; then
   check=(--check)
 fi
 
-build() {
-  if ! log=$(dotnet build "$1" -c Release -v q -nologo 2>&1); then
-    echo "$log" >&2
-    echo "import-crds.sh: building $1 failed" >&2
-    exit 2
-  fi
-}
-
-build build/Keel.CrdImport/Keel.CrdImport.csproj
+if ! log=$(dotnet build build/Keel.CrdImport/Keel.CrdImport.csproj -c Release -v q -nologo 2>&1); then
+  echo "$log" >&2
+  echo "import-crds.sh: building build/Keel.CrdImport failed" >&2
+  exit 2
+fi
 tool=(dotnet build/Keel.CrdImport/bin/Release/net10.0/Keel.CrdImport.dll)
 ours=(modelservices.llm-d.ai baseconfigs.llm-d.ai)
 
 status=0
 "${tool[@]}" import --manifest src/Crds/upstream/imports.yaml --root "$root" "${check[@]}" || status=1
 
-# The model compiles the imported code; in check mode a drift above already failed, and the CRDs below are
-# checked against the model as it is.
-build src/Model/Keel.Model/Keel.Model.csproj
-"${tool[@]}" crds --model src/Model/Keel.Model/bin/Release/net10.0/Keel.Model.dll --name "${ours[@]}" \
-  --output src/Crds --root "$root" "${check[@]}" || status=1
+# The model compiles the imported code, and our CRDs come from the model: refresh them before documenting them.
+# In check mode the reference is compared against the checked-in CRDs (whose drift regen-crds.sh --check reports).
+if [ ${#check[@]} -eq 0 ]; then
+  build/regen-crds.sh
+fi
 
 # Kubernetes and upstream types inside our CRDs are linked, not expanded.
 k8s=https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.33
@@ -44,7 +41,7 @@ links=(
   ".envFrom|EnvFromSource|$k8s/#envfromsource-v1-core"
   ".resources|ResourceRequirements|$k8s/#resourcerequirements-v1-core"
   ".conditions|Condition|$k8s/#condition-v1-meta"
-  ".configMaps|ConfigMap (free-form)|$k8s/#configmap-v1-core"
+  ".configMaps|ConfigMap (core/v1), templatable|$k8s/#configmap-v1-core"
   ".prefillDeployment|Deployment (apps/v1), templatable|$k8s/#deployment-v1-apps"
   ".decodeDeployment|Deployment (apps/v1), templatable|$k8s/#deployment-v1-apps"
   ".eppDeployment|Deployment (apps/v1), templatable|$k8s/#deployment-v1-apps"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates src/Crds/*.yaml from the custom resource types in Keel.Model (through the generator's
-# CRD catalog and build/Keel.CrdWriter; the same bytes build/import-crds.sh writes for our kinds).
+# CRD catalog and build/Keel.CrdWriter). The only writer of those files; build/import-crds.sh calls it.
 #   build/regen-crds.sh          rewrite the checked-in CRDs
 #   build/regen-crds.sh --check  exit 1 with a diff when a checked-in CRD would change (CI runs this)
 set -euo pipefail

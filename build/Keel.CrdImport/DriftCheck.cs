@@ -1,3 +1,6 @@
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+
 namespace Keel.CrdImport;
 
 /// <summary>Writes generated files, or in check mode reports every file that differs from what would be generated.</summary>
@@ -21,6 +24,11 @@ internal static class DriftCheck
             if (check)
             {
                 output.WriteLine($"drift: {display} {(current is null ? "is missing" : "differs from what the import generates")}");
+                if (current is not null)
+                {
+                    WriteDiff(current, content, output);
+                }
+
                 drift++;
             }
             else
@@ -50,5 +58,21 @@ internal static class DriftCheck
         }
 
         return drift;
+    }
+
+    /// <summary>The changed lines (checked in: <c>-</c>, generated: <c>+</c>), the first <paramref name="limit"/> of them.</summary>
+    private static void WriteDiff(string current, string expected, TextWriter output, int limit = 40)
+    {
+        var shown = 0;
+        foreach (var line in InlineDiffBuilder.Diff(current, expected).Lines.Where(l => l.Type is ChangeType.Deleted or ChangeType.Inserted))
+        {
+            if (shown++ == limit)
+            {
+                output.WriteLine("  ...");
+                break;
+            }
+
+            output.WriteLine($"  {(line.Type == ChangeType.Deleted ? '-' : '+')} {line.Text}");
+        }
     }
 }

@@ -29,15 +29,7 @@ reference.SetAction((result, _) => Run(() => ApiReference.RunAsync(
     result.GetValue(crds)!.Select(Path.GetFullPath).ToList(), (result.GetValue(links) ?? []).Select(TypeLink.Parse).ToList(), Path.GetFullPath(result.GetValue(markdown)!),
     Path.GetFullPath(result.GetValue(root)!), result.GetValue(check), Console.Out)));
 
-var model = new Option<string>("--model") { Description = "The built model assembly (Keel.Model.dll).", Required = true };
-var names = new Option<string[]>("--name") { Description = "CRD names (<plural>.<group>) to write.", Required = true, AllowMultipleArgumentsPerToken = true };
-var crdOutput = new Option<string>("--output") { Description = "The folder the CRD YAML files go to (src/Crds).", Required = true };
-var crdsCommand = new Command("crds", "Write the CRDs the generator emitted into a built assembly to YAML files.") { model, names, crdOutput, check, root };
-crdsCommand.SetAction((result, _) => Run(() => Task.FromResult(Keel.CrdImport.Crds.GeneratedCrds.Run(
-    Path.GetFullPath(result.GetValue(model)!), result.GetValue(names)!, Path.GetFullPath(result.GetValue(crdOutput)!),
-    Path.GetFullPath(result.GetValue(root)!), result.GetValue(check), Console.Out))));
-
-var command = new RootCommand("Keel CRD import and API reference tool.") { import, single, crdsCommand, reference };
+var command = new RootCommand("Keel CRD import and API reference tool.") { import, single, reference };
 return await command.Parse(args).InvokeAsync().ConfigureAwait(false);
 
 static async Task<int> Run(Func<Task<int>> action)

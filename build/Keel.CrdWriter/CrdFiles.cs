@@ -6,7 +6,7 @@ namespace Keel.CrdWriter;
 /// The files the writer owns: one YAML file per generated CRD of our own kinds, directly in the CRD directory.
 /// Kinds imported from upstream (their CRD sits in the <c>upstream/</c> subdirectory, which the import reads)
 /// are generated too, for schemas and merge code, but installed from upstream's file, so they are not written.
-/// The bytes are the ones build/import-crds.sh writes for our kinds, so both checks agree.
+/// The only writer of those files (build/regen-crds.sh; build/import-crds.sh calls that script).
 /// </summary>
 public static class CrdFiles
 {

@@ -6,8 +6,7 @@ namespace Keel.CrdImport.Import;
 /// <summary>What a generated class carries besides its properties: attributes, interfaces and constants.</summary>
 internal sealed record ClassShape(string Attributes, string Interfaces, string Body)
 {
-    /// <param name="requiredRules">Required fields written as has() rules (see <see cref="SchemaPreparer"/>).</param>
-    public static ClassShape For(ImportUnit unit, JsonObject schema, string typeName, bool isRoot, IReadOnlyList<string> requiredRules)
+    public static ClassShape For(ImportUnit unit, JsonObject schema, string typeName, bool isRoot)
     {
         var attributes = new List<string>();
         var interfaces = "";
@@ -49,11 +48,9 @@ internal sealed record ClassShape(string Attributes, string Interfaces, string B
             body.AppendLine($"    public const string KubeKind = {CSharpLiteral.String(gvk.Kind)};");
         }
 
-        // Every generated class keeps the fields its schema does not declare (ExtensionData), so its schema says so.
-        attributes.Add("[PreserveUnknownFields]");
-        attributes.AddRange(AttributeWriter.ObjectLevel(schema, preserveUnknownFields: false));
-        attributes.AddRange(requiredRules.Select(name =>
-            $"[CelRule({CSharpLiteral.String($"has(self.{name})")}, Message = {CSharpLiteral.String($"{name} is required")}, Reason = \"FieldValueRequired\", FieldPath = {CSharpLiteral.String("." + name)})]"));
+        // Every generated class keeps the fields its schema does not declare in its [JsonExtensionData] property,
+        // from which the generator derives x-kubernetes-preserve-unknown-fields; only an explicit one is written.
+        attributes.AddRange(AttributeWriter.ObjectLevel(schema));
         return new ClassShape(string.Join("\n", attributes), interfaces, body.ToString().TrimEnd('\n'));
     }
 

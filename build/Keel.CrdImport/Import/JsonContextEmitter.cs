@@ -3,6 +3,7 @@ namespace Keel.CrdImport.Import;
 /// <summary>
 /// Writes a System.Text.Json source-generation context for the root types of one namespace, so the imported
 /// types serialize without reflection (Native AOT). Names: the namespace's last two segments + "JsonContext".
+/// Enums are written as strings, as the schemas the Keel generator emits describe them (KEEL041).
 /// </summary>
 internal static class JsonContextEmitter
 {
@@ -29,10 +30,11 @@ internal static class JsonContextEmitter
 
             namespace {{@namespace}};
 
-            /// <summary>Source-generated JSON metadata for the types of this namespace (Kubernetes conventions: camelCase, nulls omitted).</summary>
+            /// <summary>Source-generated JSON metadata for the types of this namespace (Kubernetes conventions: camelCase, nulls omitted, enums as strings).</summary>
             [JsonSourceGenerationOptions(
                 PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+                UseStringEnumConverter = true,
                 Converters = [
                     typeof(KubernetesJson.Iso8601TimeSpanConverter),
                     typeof(KubernetesJson.KubernetesDateTimeConverter),

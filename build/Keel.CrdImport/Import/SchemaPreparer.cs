@@ -44,7 +44,7 @@ internal sealed class SchemaPreparer
 
     private PreparedSchema Run()
     {
-        var root = PrepareClass(_unit.Schema, _unit.RootTypeName, "", isRoot: true, mapKeys: new HashSet<string>());
+        var root = PrepareClass(_unit.Schema, _unit.RootTypeName, "", isRoot: true);
         var definitions = new JsonObject();
         Hoist(root, definitions);
         foreach (var name in _usedExternal.Order(StringComparer.Ordinal))
@@ -62,15 +62,11 @@ internal sealed class SchemaPreparer
         return new PreparedSchema(root, _nodes, _usedExternal);
     }
 
-    private JsonObject PrepareClass(JsonObject schema, string typeName, string path, bool isRoot, IReadOnlySet<string> mapKeys)
+    private JsonObject PrepareClass(JsonObject schema, string typeName, string path, bool isRoot)
     {
+        // Required fields stay [Required]: they hold for the kind itself, and a templatable [SchemaFrom] use (a preset
+        // part, which the operator completes) requires nothing but the keys of the map lists it keeps.
         var required = schema["required"] is JsonArray list ? list.Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) : [];
-
-        // Map-list keys stay required properties (a key must be present even in a partial object). Other required
-        // fields become has() rules on the class: they hold for the kind itself, and a templatable [SchemaFrom] use
-        // (a preset part, which the operator completes) drops class rules, as a partial object needs.
-        var requiredProperties = required.Where(mapKeys.Contains).ToHashSet(StringComparer.Ordinal);
-        var requiredRules = required.Where(r => !mapKeys.Contains(r)).Order(StringComparer.Ordinal).ToList();
         var properties = new JsonObject();
         foreach (var (name, value) in schema["properties"]?.AsObject() ?? [])
         {
@@ -81,7 +77,7 @@ internal sealed class SchemaPreparer
 
             properties[name] = isRoot && name == "metadata" && _unit.Resource is not null
                 ? Reference(ExternalTypes.ObjectMeta, Register(property, required.Contains(name), path + "." + name, false))
-                : PrepareValue(property, $"{path}.{name}", typeName + Pascal(name), requiredProperties.Contains(name));
+                : PrepareValue(property, $"{path}.{name}", typeName + Pascal(name), required.Contains(name));
         }
 
         if (isRoot)
@@ -102,7 +98,7 @@ internal sealed class SchemaPreparer
             SetDefault(properties, "kind", gvk.Kind);
         }
 
-        var shape = ClassShape.For(_unit, schema, typeName, isRoot, requiredRules);
+        var shape = ClassShape.For(_unit, schema, typeName, isRoot);
         var prepared = new JsonObject
         {
             ["type"] = "object",
@@ -121,7 +117,7 @@ internal sealed class SchemaPreparer
         return prepared;
     }
 
-    private JsonObject PrepareValue(JsonObject schema, string path, string nameHint, bool required, IReadOnlySet<string>? mapKeys = null)
+    private JsonObject PrepareValue(JsonObject schema, string path, string nameHint, bool required)
     {
         var type = schema["type"]?.GetValue<string>();
         var title = schema["title"]?.GetValue<string>();
@@ -144,10 +140,10 @@ internal sealed class SchemaPreparer
                 return WithCommon(schema, new JsonObject
                 {
                     ["type"] = "array",
-                    ["items"] = PrepareValue(items, path + "[]", Singular(nameHint), required: false, MapKeys(schema)),
+                    ["items"] = PrepareValue(items, path + "[]", Singular(nameHint), required: false),
                 }, Register(schema, required, path, false));
             case "object" when schema["properties"] is JsonObject { Count: > 0 }:
-                var prepared = PrepareClass(schema, title ?? nameHint, path, isRoot: false, mapKeys ?? new HashSet<string>());
+                var prepared = PrepareClass(schema, title ?? nameHint, path, isRoot: false);
                 prepared[IdKey] = Register(schema, required, path, true);
                 return prepared;
             case "object" when schema["additionalProperties"] is JsonObject values:
@@ -169,11 +165,6 @@ internal sealed class SchemaPreparer
                 return WithCommon(schema, scalar, Register(schema, required, path, false));
         }
     }
-
-    private static HashSet<string> MapKeys(JsonObject array) =>
-        array["x-kubernetes-list-type"]?.GetValue<string>() == "map" && array["x-kubernetes-list-map-keys"] is JsonArray keys
-            ? keys.Select(k => k!.GetValue<string>()).ToHashSet(StringComparer.Ordinal)
-            : [];
 
     private JsonObject Reference(string externalName, string id)
     {

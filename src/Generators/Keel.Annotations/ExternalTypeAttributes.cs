@@ -165,3 +165,46 @@ public sealed class DefaultRuleAttribute : Attribute
     public string Property { get; }
     public string Json { get; }
 }
+
+/// <summary>
+/// A property of a type we do not own that Kubernetes requires (<c>required</c> in the schema) although its C# type does
+/// not say so (KubernetesClient's models make every reference property optional): metav1.Condition's reason and message.
+/// Map-list keys need no such rule: they are required in the item schema of their list.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class RequiredRuleAttribute : Attribute
+{
+    public RequiredRuleAttribute(Type owner, string property)
+    {
+        Owner = owner;
+        Property = property;
+    }
+
+    public Type Owner { get; }
+    public string Property { get; }
+}
+
+/// <summary>
+/// The strategic merge patch strategy of a property of a type we do not own, as Kubernetes publishes it in its
+/// <c>patchStrategy</c>/<c>patchMergeKey</c> tags (<c>x-kubernetes-patch-strategy</c>/<c>-merge-key</c> in its OpenAPI):
+/// <c>merge</c> (with <see cref="MergeKey"/> for a list of objects), <c>retainKeys</c>, <c>replace</c>, or a comma-separated
+/// combination (<c>merge,retainKeys</c>). Emitted into the schema catalog only (CRD schemas cannot carry it), so the local API
+/// server's strategic merge patch follows Kubernetes exactly instead of guessing from the list type.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class PatchStrategyRuleAttribute : Attribute
+{
+    public PatchStrategyRuleAttribute(Type owner, string property, string strategy)
+    {
+        Owner = owner;
+        Property = property;
+        Strategy = strategy;
+    }
+
+    public Type Owner { get; }
+    public string Property { get; }
+    public string Strategy { get; }
+
+    /// <summary>The JSON name of the item field a <c>merge</c> list of objects is merged by.</summary>
+    public string? MergeKey { get; set; }
+}

@@ -103,7 +103,7 @@ internal static class Diagnostics
         "Type '{0}' has two properties named '{1}' in JSON");
 
     public static readonly DiagnosticDescriptor SchemaFromNotFreeForm = Error("KEEL031", "SchemaFrom needs a free-form property",
-        "[SchemaFrom] on '{0}' needs a JsonNode/JsonObject property, but it is {1}");
+        "[SchemaFrom] on '{0}' needs a JsonNode/JsonObject property (or a list or map of them), but it is {1}");
 
     public static readonly DiagnosticDescriptor EmbeddedNotObject = Error("KEEL032", "Embedded resource must be an object",
         "[EmbeddedResource] on '{0}' needs an object or free-form property, but it is {1}");
@@ -128,6 +128,12 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor NotConstructible = Error("KEEL039", "Type needs a public parameterless constructor",
         "Type '{0}' needs a public parameterless constructor: merge and clone results are built with an object initializer (positional records are not supported; use init or set properties)");
+
+    public static readonly DiagnosticDescriptor BadPatchStrategy = Error("KEEL040", "Invalid patch strategy",
+        "Patch strategy rule for '{0}' cannot work: {1}");
+
+    public static readonly DiagnosticDescriptor EnumWrittenAsNumber = Warning("KEEL041", "Enum property written as a number",
+        "'{0}' holds enum '{1}', which the schema describes as a string, but System.Text.Json writes it as a number: add [JsonConverter(typeof(JsonStringEnumConverter<...>))] to the enum or property, or serialize the custom resource with a JsonSerializerContext that has [JsonSourceGenerationOptions(UseStringEnumConverter = true)]");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = typeof(Diagnostics)
         .GetFields()

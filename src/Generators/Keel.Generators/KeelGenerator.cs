@@ -39,6 +39,15 @@ public sealed class KeelGenerator : IIncrementalGenerator
             .Select(static (r, _) => r!)
             .WithTrackingName(TrackingNames.Rules);
 
+        var jsonContexts = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                JsonContextParser.OptionsAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => JsonContextParser.Parse(ctx, ct))
+            .Where(static c => c is not null)
+            .Select(static (c, _) => c!)
+            .WithTrackingName(TrackingNames.JsonContexts);
+
         var settings = context.AnalyzerConfigOptionsProvider
             .Combine(context.CompilationProvider)
             .Select(static (pair, _) => ReadSettings(pair.Left, pair.Right))
@@ -46,8 +55,10 @@ public sealed class KeelGenerator : IIncrementalGenerator
 
         var model = resources.Collect()
             .Combine(rules.Collect())
+            .Combine(jsonContexts.Collect())
             .Combine(settings)
-            .Select(static (input, _) => ModelBuilder.Build(input.Left.Left, input.Left.Right, input.Right.Namespace, input.Right.RuntimeAvailable))
+            .Select(static (input, _) => ModelBuilder.Build(
+                input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right.Namespace, input.Right.RuntimeAvailable))
             .WithTrackingName(TrackingNames.Model);
 
         context.RegisterSourceOutput(model, static (spc, m) => Emit(spc, m));

@@ -136,6 +136,12 @@ public sealed class DiagnosticTests
             /*KEEL037*/[ListTopology(typeof(V1PodSpec), nameof(V1PodSpec.Containers), ListTopology.Atomic)]
             internal static class Rules { }
             """ },
+        { "KEEL040", """
+            [KubernetesTypeRules, ExternalRoot(typeof(V1Pod))]
+            /*KEEL040*/[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.Containers), "merge")]
+            internal static class Rules { }
+            """ },
+        { "KEEL041", Root + "public class Spec { public Mode? /*KEEL041*/Mode { get; set; } } public enum Mode { Fast, Careful }" },
         { "KEEL038", """
             [CustomResource("demo.keel.dev", "v1", "Thing")]
             [StorageVersion]

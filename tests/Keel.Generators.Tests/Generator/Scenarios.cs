@@ -106,6 +106,7 @@ internal static class Scenarios
             public bool? Tls { get; set; }
         }
 
+        [JsonConverter(typeof(JsonStringEnumConverter<WidgetMode>))]
         public enum WidgetMode
         {
             Fast,

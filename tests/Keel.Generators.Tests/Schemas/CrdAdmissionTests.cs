@@ -41,6 +41,10 @@ public sealed class CrdAdmissionTests
     [InlineData("""{"modelName": "m", "image": "hf://a", "tags": ["a", "a"]}""", "spec.tags[1]")]
     [InlineData("""{"modelName": "m", "image": "hf://a", "mode": "Reckless"}""", "spec.mode")]
     [InlineData("""{"modelName": "m", "image": "hf://a", "size": "lots"}""", "spec.size")]
+    [InlineData("""{"modelName": "m", "image": "hf://a", "size": true}""", "spec.size")]
+    [InlineData("""{"modelName": "m", "image": "hf://a", "targetPort": 1.5}""", "spec.targetPort")]
+    [InlineData("""{"modelName": "m", "image": "hf://a", "targetPort": {"port": 80}}""", "spec.targetPort")]
+    [InlineData("""{"modelName": "m", "image": "hf://a", "portTemplate": {"name": "http", "port": false}}""", "spec.portTemplate.port")]
     [InlineData("""{"modelName": "m", "image": "hf://a", "range": {"min": 5, "max": 1}}""", "spec.range")]
     [InlineData("""{"modelName": "m", "image": "hf://a", "source": {}}""", "spec")]
     [InlineData("""{"modelName": "m"}""", "spec")]
@@ -49,6 +53,17 @@ public sealed class CrdAdmissionTests
         var result = Admit(Widget(spec));
         Assert.False(result.IsValid);
         Assert.Contains(result.Errors, e => e.ToString()!.Contains(field, StringComparison.Ordinal));
+    }
+
+    // Int-or-string nodes carry x-kubernetes-int-or-string alone (no anyOf): the extension is what the API server
+    // validates, as type [integer, string], so both forms are admitted and anything else is rejected above.
+    [Theory]
+    [InlineData("""{"modelName": "m", "image": "hf://a", "targetPort": 8080, "size": 2}""")]
+    [InlineData("""{"modelName": "m", "image": "hf://a", "targetPort": "http", "size": "2Gi"}""")]
+    public void Int_or_string_fields_take_an_integer_or_a_string(string spec)
+    {
+        var result = Admit(Widget(spec));
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
     }
 
     [Fact]

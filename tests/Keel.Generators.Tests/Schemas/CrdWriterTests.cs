@@ -32,10 +32,10 @@ public sealed class CrdWriterTests : IDisposable
         CrdFiles.Write(directory);
         var text = File.ReadAllText(Path.Combine(directory, "gadgets.writer.keel.dev.yaml"));
         Assert.StartsWith("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n", text, StringComparison.Ordinal);
-        Assert.Contains("  name: gadgets.writer.keel.dev\n", text, StringComparison.Ordinal);
+        Assert.Contains("metadata: {name: gadgets.writer.keel.dev}\n", text, StringComparison.Ordinal);
         Assert.Contains("description: |-\n", text, StringComparison.Ordinal); // multi-line strings stay readable
-        Assert.Contains("- 'true'\n", text, StringComparison.Ordinal);       // strings that look like booleans stay strings
-        Assert.Contains("- '1'\n", text, StringComparison.Ordinal);
+        // Small collections go on one line; strings that look like booleans or numbers stay strings.
+        Assert.Contains("properties: {mode: {enum: ['true', '1'], type: string}}\n", text, StringComparison.Ordinal);
 
         // Deterministic: a second run writes the same bytes.
         CrdFiles.Write(directory);
@@ -68,11 +68,59 @@ public sealed class CrdWriterTests : IDisposable
     [Fact]
     public void Yaml_round_trips_to_the_same_json()
     {
-        var crd = CrdCatalog.Find("gadgets.writer.keel.dev")!;
+        // Every CRD, ours included: the flow-style YAML is the same document as the generator's JSON.
+        Assert.Contains(CrdCatalog.All, crd => crd.Name == "baseconfigs.llm-d.ai");
+        foreach (var crd in CrdCatalog.All)
+        {
+            var fromYaml = ToJson(crd.ToYaml());
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(crd.Json), fromYaml), crd.Name);
+        }
+    }
+
+    [Theory]
+    [InlineData("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    [InlineData("a, b: c")]
+    [InlineData("{{ .Values.port }}")]
+    [InlineData("# not a comment")]
+    [InlineData("*alias")]
+    [InlineData("&anchor")]
+    [InlineData("!tag")]
+    [InlineData("'quoted' and \"double\"")]
+    [InlineData("- item")]
+    [InlineData("? key")]
+    [InlineData("%directive")]
+    [InlineData("`backtick`")]
+    [InlineData("@at")]
+    [InlineData("trailing ")]
+    [InlineData("null")]
+    [InlineData("")]
+    public void Flow_style_keeps_every_string_as_written(string value)
+    {
+        var json = new JsonObject { ["leaf"] = new JsonObject { ["pattern"] = value, ["type"] = "string" }, ["list"] = new JsonArray(value, "x") }.ToJsonString();
+        var yaml = JsonToYaml.Convert(json);
+        Assert.Contains("leaf: {", yaml, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), ToJson(yaml)), yaml);
+    }
+
+    [Fact]
+    public void Long_or_multi_line_collections_stay_block_style()
+    {
+        var json = new JsonObject
+        {
+            ["long"] = new JsonObject { ["description"] = new string('x', JsonToYaml.MaxFlowWidth), ["type"] = "string" },
+            ["multiLine"] = new JsonObject { ["description"] = "one\ntwo" },
+        }.ToJsonString();
+        var yaml = JsonToYaml.Convert(json);
+        Assert.Contains("long:\n  description: ", yaml, StringComparison.Ordinal);
+        Assert.Contains("multiLine:\n  description: |-\n", yaml, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), ToJson(yaml)), yaml);
+    }
+
+    private static JsonNode? ToJson(string yaml)
+    {
         var stream = new YamlDotNet.RepresentationModel.YamlStream();
-        stream.Load(new StringReader(crd.ToYaml()));
-        var fromYaml = ToJson(stream.Documents[0].RootNode);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(crd.Json), fromYaml), fromYaml?.ToJsonString());
+        stream.Load(new StringReader(yaml));
+        return ToJson(stream.Documents[0].RootNode);
     }
 
     // YAML 1.2 core schema: plain true/false/null/numbers are typed, everything quoted or else is a string.

@@ -54,12 +54,13 @@ public sealed class UpstreamImportTests
     }
 
     [Fact]
-    public void Required_keys_stay_required_and_other_required_fields_become_class_rules()
+    public void Required_fields_stay_required()
     {
+        // The generator drops `required` inside templatable preset parts itself (except map-list keys), so the import
+        // writes plain [Required] for keys and other required fields alike.
         Assert.NotNull(typeof(Gateway.HTTPHeaderMatch).GetProperty(nameof(Gateway.HTTPHeaderMatch.Name))!.GetCustomAttribute<RequiredAttribute>());
-        Assert.Null(typeof(Inference.InferencePoolSpec).GetProperty(nameof(Inference.InferencePoolSpec.Selector))!.GetCustomAttribute<RequiredAttribute>());
-        var rule = typeof(Inference.InferencePoolSpec).GetCustomAttributes<CelRuleAttribute>().Single(r => r.Rule == "has(self.selector)");
-        Assert.Equal(("selector is required", "FieldValueRequired", ".selector"), (rule.Message, rule.Reason, rule.FieldPath));
+        Assert.NotNull(typeof(Inference.InferencePoolSpec).GetProperty(nameof(Inference.InferencePoolSpec.Selector))!.GetCustomAttribute<RequiredAttribute>());
+        Assert.DoesNotContain(typeof(Inference.InferencePoolSpec).GetCustomAttributes<CelRuleAttribute>(), r => r.Rule.StartsWith("has(", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class UpstreamImportTests
         Assert.True(generated.Count > 40);
         Assert.All(generated, t =>
         {
-            Assert.NotNull(t.GetCustomAttribute<PreserveUnknownFieldsAttribute>());
+            // The generator derives x-kubernetes-preserve-unknown-fields from the [JsonExtensionData] property.
             Assert.NotNull(t.GetProperty("ExtensionData")!.GetCustomAttribute<System.Text.Json.Serialization.JsonExtensionDataAttribute>());
         });
     }

@@ -11,7 +11,12 @@ namespace Keel.Generators.Analysis;
 /// </summary>
 internal static class ModelBuilder
 {
-    public static GenerationModel Build(ImmutableArray<ResourceParse> resources, ImmutableArray<RulesParse> declarations, string rootNamespace, bool runtimeAvailable)
+    public static GenerationModel Build(
+        ImmutableArray<ResourceParse> resources,
+        ImmutableArray<RulesParse> declarations,
+        ImmutableArray<JsonContextInfo> jsonContexts,
+        string rootNamespace,
+        bool runtimeAvailable)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var shapes = new Dictionary<string, TypeShape>(System.StringComparer.Ordinal);
@@ -30,16 +35,11 @@ internal static class ModelBuilder
         var rules = declarations.SelectMany(d => d.Rules).ToList();
         CheckRuleConflicts(rules, diagnostics);
         var rulesByOwner = rules.ToLookup(r => r.OwnerKey);
-        var keyFields = ExternalKeyFields(rules, shapes);
         var roots = new HashSet<string>(resources.Select(r => r.Resource.RootKey), System.StringComparer.Ordinal);
 
         var types = shapes.Values
             .OrderBy(t => t.Key, System.StringComparer.Ordinal)
-            .Select(t => TypeResolver.Resolve(
-                t,
-                rulesByOwner[t.Key].ToList(),
-                keyFields.TryGetValue(t.Key, out var keys) ? keys : new HashSet<string>(),
-                roots.Contains(t.Key)))
+            .Select(t => TypeResolver.Resolve(t, rulesByOwner[t.Key].ToList(), roots.Contains(t.Key)))
             .ToList();
         types = TypeResolver.ApplyAtomicTypes(types);
         var byKey = types.ToDictionary(t => t.Key, System.StringComparer.Ordinal);
@@ -50,6 +50,7 @@ internal static class ModelBuilder
         }
 
         CheckExternalRules(rules, byKey, diagnostics);
+        EnumSerialization.Check(types.Where(t => !t.Shape.IsExternal), resources, jsonContexts, diagnostics);
         RecursionCheck.Check(types.Where(t => !t.Shape.IsExternal), byKey, diagnostics);
 
         var crds = resources
@@ -93,49 +94,50 @@ internal static class ModelBuilder
         }
     }
 
-    /// <summary>Key fields of external map lists, by item type: Kubernetes requires (or defaults) them, so the schema does too.</summary>
-    private static Dictionary<string, HashSet<string>> ExternalKeyFields(List<ExternalRule> rules, Dictionary<string, TypeShape> shapes)
+    private static readonly string[] PatchStrategies = { "merge", "replace", "retainKeys" };
+
+    // Kubernetes' strategic merge patch: merge lists of objects by a key field of the item, merge lists of scalars as sets,
+    // retainKeys on objects (and lists of them); replace anywhere.
+    private static string? PatchStrategyError(ExternalRule rule, ResolvedProperty property, Dictionary<string, ResolvedType> types)
     {
-        var result = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
-        foreach (var rule in rules.Where(r => r.Kind == ExternalRuleKind.ListMap))
+        var strategies = (rule.Values.FirstOrDefault() ?? string.Empty).Split(',');
+        if (strategies.FirstOrDefault(s => !PatchStrategies.Contains(s)) is { } unknown)
         {
-            if (!shapes.TryGetValue(rule.OwnerKey, out var owner) || owner.Properties.FirstOrDefault(p => p.Name == rule.Property)?.Value.Element?.TypeKey is not { } item)
-            {
-                continue;
-            }
-
-            if (!result.TryGetValue(item, out var keys))
-            {
-                result[item] = keys = new HashSet<string>(System.StringComparer.Ordinal);
-            }
-
-            keys.UnionWith(rule.Values);
+            return "unknown strategy '" + unknown + "' (merge, replace, retainKeys, comma-separated)";
         }
 
-        // Our own map lists of built-in items (conditions by type): Kubernetes requires those keys, we cannot annotate them.
-        foreach (var shape in shapes.Values.Where(s => !s.IsExternal))
+        var mergeKey = rule.Values.Skip(1).FirstOrDefault();
+        var item = property.Value.Element;
+        var objectItems = property.Kind == FieldKind.List && item?.Kind == ValueKind.Object;
+        if (strategies.Contains("merge") && property.Kind == FieldKind.List)
         {
-            foreach (var property in shape.Properties.Where(p => !p.Annotations.ListMapKeys.IsEmpty))
+            if (objectItems && mergeKey is null)
             {
-                if (property.Value.Element?.TypeKey is { } item && shapes.TryGetValue(item, out var itemShape) && itemShape.IsExternal)
-                {
-                    if (!result.TryGetValue(item, out var keys))
-                    {
-                        result[item] = keys = new HashSet<string>(System.StringComparer.Ordinal);
-                    }
+                return "merging a list of objects needs a MergeKey";
+            }
 
-                    keys.UnionWith(property.Annotations.ListMapKeys);
-                }
+            if (mergeKey is not null && (!objectItems || !types.TryGetValue(item!.TypeKey!, out var itemType) || itemType.Properties.All(p => p.JsonName != mergeKey || !p.Value.IsScalar)))
+            {
+                return "MergeKey '" + mergeKey + "' is not a scalar field of the list's items";
             }
         }
+        else if (mergeKey is not null)
+        {
+            return "MergeKey applies to a merge list only";
+        }
 
-        return result;
+        if (strategies.Contains("retainKeys") && !(property.Kind == FieldKind.Object || objectItems))
+        {
+            return "retainKeys applies to an object or a list of objects";
+        }
+
+        return null;
     }
 
     private static void CheckRuleConflicts(List<ExternalRule> rules, List<DiagnosticInfo> diagnostics)
     {
-        var listRules = rules.Where(r => r.Kind is ExternalRuleKind.ListMap or ExternalRuleKind.ListTopology or ExternalRuleKind.MapTopology or ExternalRuleKind.Default);
-        foreach (var group in listRules.GroupBy(r => (r.OwnerKey, r.Property, Topology: r.Kind == ExternalRuleKind.Default ? 1 : 0)).Where(g => g.Count() > 1))
+        var listRules = rules.Where(r => r.Kind is ExternalRuleKind.ListMap or ExternalRuleKind.ListTopology or ExternalRuleKind.MapTopology or ExternalRuleKind.Default or ExternalRuleKind.PatchStrategy);
+        foreach (var group in listRules.GroupBy(r => (r.OwnerKey, r.Property, Topology: r.Kind switch { ExternalRuleKind.Default => 1, ExternalRuleKind.PatchStrategy => 2, _ => 0 })).Where(g => g.Count() > 1))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ConflictingRules, group.Last().Location, group.First().OwnerName + "." + group.Key.Property, string.Join(" and ", group.Select(r => r.Kind.ToString()))));
         }
@@ -202,6 +204,13 @@ internal static class ModelBuilder
                     foreach (var member in owner.Properties.Where(p => rule.Values.Contains(p.Name) && p.Value.CannotBeUnset))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OneOfMemberNotNullable, rule.Location, member.Name, rule.OwnerName));
+                    }
+
+                    break;
+                case ExternalRuleKind.PatchStrategy when property is not null:
+                    if (PatchStrategyError(rule, property, types) is { } patchError)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BadPatchStrategy, rule.Location, name, patchError));
                     }
 
                     break;

@@ -108,7 +108,7 @@ internal static class TypeChecks
             CheckCel(rule, name, diagnostics);
         }
 
-        if (annotations.SchemaFromType is not null && value.Kind != ValueKind.FreeForm)
+        if (annotations.SchemaFromType is not null && value.Kind != ValueKind.FreeForm && !TypeResolver.SchemaFromDescribesElements(value))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SchemaFromNotFreeForm, At("SchemaFrom"), name, Describe(value)));
         }

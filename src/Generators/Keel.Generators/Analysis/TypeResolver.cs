@@ -18,9 +18,8 @@ internal static class TypeResolver
     /// <summary>Applies external rules to a type's properties and resolves each one.</summary>
     /// <param name="type">The parsed type.</param>
     /// <param name="rules">External rules whose owner is this type.</param>
-    /// <param name="keyFields">JSON names of this type's properties that external rules use as map-list keys.</param>
     /// <param name="isRoot">Whether the type is a custom resource root (apiVersion/kind/metadata/status never required).</param>
-    public static ResolvedType Resolve(TypeShape type, IReadOnlyList<ExternalRule> rules, ISet<string> keyFields, bool isRoot)
+    public static ResolvedType Resolve(TypeShape type, IReadOnlyList<ExternalRule> rules, bool isRoot)
     {
         var structType = type.Annotations.StructType;
         foreach (var rule in rules)
@@ -46,7 +45,7 @@ internal static class TypeResolver
                 members.Add(property.JsonName);
             }
 
-            var required = IsRequired(property, annotations, keyFields.Contains(property.JsonName) && type.IsExternal, isRoot);
+            var required = IsRequired(property, annotations, isRoot);
             properties.Add(ResolveProperty(property, annotations, required));
         }
 
@@ -80,6 +79,8 @@ internal static class TypeResolver
             {
                 ExternalRuleKind.ListMap => annotations with { ListType = Map, ListMapKeys = rule.Values, MergeKeys = rule.MergeKeys },
                 ExternalRuleKind.ListTopology => annotations with { ListType = rule.Topology },
+                ExternalRuleKind.Required => annotations with { Required = true },
+                ExternalRuleKind.PatchStrategy => annotations with { PatchStrategy = rule.Values.FirstOrDefault(), PatchMergeKey = rule.Values.Skip(1).FirstOrDefault() },
                 ExternalRuleKind.MapTopology when property.Value.Kind == ValueKind.Map => annotations with { MapType = rule.Topology },
                 ExternalRuleKind.MapTopology => annotations with { StructType = rule.Topology },
                 ExternalRuleKind.Prepend => annotations with { Prepend = true },
@@ -93,7 +94,9 @@ internal static class TypeResolver
         return annotations;
     }
 
-    private static bool IsRequired(PropertyShape property, PropertyAnnotations annotations, bool isExternalKey, bool isRoot)
+    // Map-list keys are not required here: only the item schema of their list requires them (SchemaBuilder), so a type
+    // used both as a list item and elsewhere (V1ObjectReference) keeps its optional fields optional elsewhere.
+    private static bool IsRequired(PropertyShape property, PropertyAnnotations annotations, bool isRoot)
     {
         if (isRoot && property.JsonName is "apiVersion" or "kind" or "metadata" or "status")
         {
@@ -110,7 +113,7 @@ internal static class TypeResolver
             return false;
         }
 
-        return isExternalKey || property.IsRequiredMember || property.Value.CannotBeUnset || property.IsNonNullableReference;
+        return property.IsRequiredMember || property.Value.CannotBeUnset || property.IsNonNullableReference;
     }
 
     private static ResolvedProperty ResolveProperty(PropertyShape property, PropertyAnnotations annotations, bool required)
@@ -155,7 +158,8 @@ internal static class TypeResolver
 
     public static FieldKind KindOf(ValueShape value, PropertyAnnotations annotations)
     {
-        if (annotations.SchemaFromType is not null)
+        // [SchemaFrom] on a list or map of free-form values describes the items; the property stays a list or map.
+        if (annotations.SchemaFromType is not null && !SchemaFromDescribesElements(value))
         {
             return FieldKind.FreeForm;
         }
@@ -169,4 +173,8 @@ internal static class TypeResolver
             _ => FieldKind.Scalar,
         };
     }
+
+    /// <summary>Whether a [SchemaFrom] on a property of this shape gives its items (or map values) the schema.</summary>
+    public static bool SchemaFromDescribesElements(ValueShape value) =>
+        value.Kind is ValueKind.List or ValueKind.Map && value.Element?.Kind == ValueKind.FreeForm;
 }

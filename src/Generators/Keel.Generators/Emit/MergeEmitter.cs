@@ -43,6 +43,11 @@ internal static class MergeEmitter
             w.Line($"{p.Name} = {CloneExpression(p.Value, "value." + p.Name)},");
         }
 
+        if (ExtensionData(type) is { } extension)
+        {
+            w.Line($"{extension.Name} = {CloneExpression(extension.Value, "value." + extension.Name)},");
+        }
+
         w.Outdent();
         w.Line("};");
         w.Line();
@@ -78,6 +83,12 @@ internal static class MergeEmitter
         foreach (var p in type.Properties.Where(p => p.Shape.HasSetter && p.Value.Kind != ValueKind.Unsupported))
         {
             w.Line($"{p.Name} = {MergeExpression(type, p)},");
+        }
+
+        if (ExtensionData(type) is { } extensionData)
+        {
+            // Unknown fields: united by key, the overlay winning per key, reported at this object's path.
+            w.Line($"{extensionData.Name} = {ExtensionDataMerge(extensionData)},");
         }
 
         w.Outdent();
@@ -145,6 +156,23 @@ internal static class MergeEmitter
             default:
                 return FreeForm(value, baseValue, overlay, field, json);
         }
+    }
+
+    /// <summary>The type's <c>[JsonExtensionData]</c> property when the merge can write it back.</summary>
+    private static PropertyShape? ExtensionData(ResolvedType type) =>
+        type.Shape.ExtensionData is { HasSetter: true } extension
+            && (extension.Value.Kind == ValueKind.Map || extension.Value.FreeForm == FreeFormKind.JsonObject)
+            ? extension
+            : null;
+
+    private static string ExtensionDataMerge(PropertyShape extension)
+    {
+        var value = extension.Value;
+        var baseValue = "@base." + extension.Name;
+        var overlay = "overlay." + extension.Name;
+        return value.Kind == ValueKind.Map
+            ? $"{Ops}.MapUnion({AsMap(value, baseValue)}, {AsMap(value, overlay)}, {ElementClone(value.Element)}, null, context)"
+            : $"{Ops}.UnionObject({baseValue}, {overlay}, context)";
     }
 
     private static string FreeForm(ValueShape value, string baseValue, string overlay, string field, string json)

@@ -8,7 +8,7 @@ namespace Keel.Generators.Emit;
 /// <summary>
 /// Builds structural OpenAPI v3 schemas from resolved types, following controller-gen's derivation:
 /// objects with sorted properties and <c>required</c>, lists with items, dictionaries with
-/// <c>additionalProperties</c>, int-or-string and quantities as <c>anyOf</c> + <c>x-kubernetes-int-or-string</c>,
+/// <c>additionalProperties</c>, int-or-string and quantities as <c>x-kubernetes-int-or-string</c>,
 /// free-form JSON as <c>x-kubernetes-preserve-unknown-fields</c>, topology as <c>x-kubernetes-*</c> extensions.
 /// </summary>
 internal sealed class SchemaBuilder
@@ -51,7 +51,14 @@ internal sealed class SchemaBuilder
         return schema;
     }
 
-    private JsonObject ForType(ResolvedType type, bool templatable, bool root)
+    /// <param name="type">The object type.</param>
+    /// <param name="templatable">A preset part: nothing is required, value validations, rules and defaults are dropped.</param>
+    /// <param name="root">A custom resource or built-in kind at the top of the schema.</param>
+    /// <param name="mapListKeys">
+    /// When the object is the item of a map list: its key fields. The API server wants each key required or defaulted,
+    /// so a key without a default is required here, in this item schema only, not wherever the type is used.
+    /// </param>
+    private JsonObject ForType(ResolvedType type, bool templatable, bool root, EquatableArray<string> mapListKeys = default)
     {
         var schema = new JsonObject { ["type"] = JsonValue.From("object") };
         if (type.Shape.IsObjectMeta && crd)
@@ -78,8 +85,13 @@ internal sealed class SchemaBuilder
             }
 
             properties[property.JsonName] = node;
-            if (property.Required)
+            if (mapListKeys.Contains(property.JsonName))
             {
+                RequireOrDefaultKey(node, property, templatable, required);
+            }
+            else if (property.Required && !templatable)
+            {
+                // A templatable part is partial by nature (the operator fills names, selectors...): nothing is required there.
                 required.Add(property.JsonName);
             }
         }
@@ -96,7 +108,8 @@ internal sealed class SchemaBuilder
             schema["x-kubernetes-map-type"] = JsonValue.From("atomic");
         }
 
-        if (annotations.PreserveUnknownFields)
+        // A [JsonExtensionData] property keeps the fields the type does not declare, so the API server must keep them too.
+        if (annotations.PreserveUnknownFields || type.Shape.ExtensionData is not null)
         {
             schema["x-kubernetes-preserve-unknown-fields"] = JsonLiteral.True;
         }
@@ -118,6 +131,30 @@ internal sealed class SchemaBuilder
         return schema;
     }
 
+    // A map-list key must be required or have a default (apiextensions rejects the CRD otherwise). A default is the
+    // less restrictive of the two, so a key that has one keeps it (also in a templatable part, which drops other
+    // defaults) and is not required.
+    private static void RequireOrDefaultKey(JsonObject node, ResolvedProperty key, bool templatable, List<string> required)
+    {
+        if (key.Required && !templatable)
+        {
+            required.Add(key.JsonName);
+            return;
+        }
+
+        if (key.Annotations.DefaultJson is { } json && JsonParser.TryParse(json, out _) is { } defaultValue)
+        {
+            if (templatable)
+            {
+                node["default"] = defaultValue;
+            }
+
+            return;
+        }
+
+        required.Add(key.JsonName);
+    }
+
     private JsonObject EmbeddedMetadata(ResolvedType meta)
     {
         var properties = new JsonObject();
@@ -136,15 +173,32 @@ internal sealed class SchemaBuilder
         JsonObject schema;
         if (a.SchemaFromType is { } from && types.TryGetValue(from, out var fromType))
         {
-            schema = ForType(fromType, templatable || a.SchemaFromTemplatable, root: false);
+            var described = ForType(fromType, templatable || a.SchemaFromTemplatable, root: false);
+            schema = value.Kind switch
+            {
+                // A list or map of free-form values: each item (value) gets the schema.
+                _ when !Analysis.TypeResolver.SchemaFromDescribesElements(value) => described,
+                ValueKind.List => new JsonObject { ["type"] = JsonValue.From("array"), ["items"] = described },
+                _ => new JsonObject { ["type"] = JsonValue.From("object"), ["additionalProperties"] = described },
+            };
         }
         else
         {
-            schema = ForValue(value, templatable);
+            schema = ForValue(value, templatable, StaysMapList(property, templatable) ? property.Keys : default);
         }
 
         Describe(schema, property.Shape.Description);
         ApplyTopology(schema, property, templatable);
+        if (!crd && a.PatchStrategy is { } patchStrategy)
+        {
+            // Strategic merge patch (built-in kinds only: a CRD schema cannot carry these, and CRDs have no strategic merge patch).
+            schema["x-kubernetes-patch-strategy"] = JsonValue.From(patchStrategy);
+            if (a.PatchMergeKey is { } mergeKey)
+            {
+                schema["x-kubernetes-patch-merge-key"] = JsonValue.From(mergeKey);
+            }
+        }
+
         if (!templatable)
         {
             ApplyValidations(schema, property);
@@ -183,7 +237,7 @@ internal sealed class SchemaBuilder
         return schema;
     }
 
-    private JsonObject ForValue(ValueShape value, bool templatable)
+    private JsonObject ForValue(ValueShape value, bool templatable, EquatableArray<string> mapListKeys = default)
     {
         switch (value.Kind)
         {
@@ -236,9 +290,9 @@ internal sealed class SchemaBuilder
 
                 return quantity;
             case ValueKind.Object when value.TypeKey is not null && types.TryGetValue(value.TypeKey, out var type):
-                return ForType(type, templatable, root: false);
+                return ForType(type, templatable, root: false, mapListKeys);
             case ValueKind.List:
-                return new JsonObject { ["type"] = JsonValue.From("array"), ["items"] = ForValue(value.Element!, templatable) };
+                return new JsonObject { ["type"] = JsonValue.From("array"), ["items"] = ForValue(value.Element!, templatable, mapListKeys) };
             case ValueKind.Map:
                 return new JsonObject { ["type"] = JsonValue.From("object"), ["additionalProperties"] = ForValue(value.Element!, templatable) };
             case ValueKind.FreeForm when value.FreeForm == FreeFormKind.JsonObject:
@@ -250,13 +304,17 @@ internal sealed class SchemaBuilder
         }
     }
 
+    // A map list stays one unless a templatable schema turns one of its keys into int-or-string (then it is atomic).
+    private bool StaysMapList(ResolvedProperty property, bool templatable) =>
+        property.Kind == FieldKind.List && property.ListType == 2 && !property.Keys.IsEmpty
+        && (!templatable || property.Keys.All(k => KeyStaysTyped(property, k)));
+
     private void ApplyTopology(JsonObject schema, ResolvedProperty property, bool templatable)
     {
         if (property.Kind == FieldKind.List && property.ListType is { } listType)
         {
             var keys = property.Keys;
-            var keysStayTyped = !templatable || keys.All(k => KeyStaysTyped(property, k));
-            if (listType == 2 && !keys.IsEmpty && keysStayTyped)
+            if (StaysMapList(property, templatable))
             {
                 schema["x-kubernetes-list-type"] = JsonValue.From("map");
                 schema["x-kubernetes-list-map-keys"] = Strings(keys);
@@ -375,15 +433,13 @@ internal sealed class SchemaBuilder
         return new JsonObject { ["rule"] = JsonValue.From(rule), ["message"] = JsonValue.From(message) };
     }
 
+    // The extension alone is a structural int-or-string: the API server validates it as type [integer, string]. The
+    // equivalent anyOf [{type: integer}, {type: string}] that controller-gen adds is left out (hundreds of copies in a
+    // templatable preset schema, where every integer position is int-or-string).
     private static JsonObject IntOrString(JsonObject schema)
     {
         schema.Remove("type");
         schema.Remove("format");
-        schema["anyOf"] = new JsonArray(new JsonValue[]
-        {
-            new JsonObject { ["type"] = JsonValue.From("integer") },
-            new JsonObject { ["type"] = JsonValue.From("string") },
-        });
         schema["x-kubernetes-int-or-string"] = JsonLiteral.True;
         return schema;
     }

@@ -57,6 +57,11 @@ internal sealed record PropertyAnnotations
     public bool Immutable { get; init; }
     public string? ImmutableMessage { get; init; }
     public string? SchemaFromType { get; init; }
+    public string? PatchStrategy { get; init; }
+
+    /// <summary>A string enum converter on the property or its enum type (System.Text.Json writes member names).</summary>
+    public bool StringEnumConverter { get; init; }
+    public string? PatchMergeKey { get; init; }
     public bool SchemaFromTemplatable { get; init; }
 
     /// <summary>Where each attribute sits, by short attribute name (ListMapKey, Prepend, Default...).</summary>

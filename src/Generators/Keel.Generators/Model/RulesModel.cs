@@ -10,12 +10,14 @@ internal enum ExternalRuleKind
     AtomicReplace,
     OneOf,
     Default,
+    Required,
+    PatchStrategy,
 }
 
 /// <summary>One rule from a [KubernetesTypeRules] class.</summary>
 /// <param name="OwnerKey">Metadata name of the owner type.</param>
 /// <param name="Property">C# property name (null for a whole-type MapTopology rule); for OneOf, the group name.</param>
-/// <param name="Values">ListMap: keys; OneOf: member property names; Default: the JSON.</param>
+/// <param name="Values">ListMap: keys; OneOf: member property names; Default: the JSON; PatchStrategy: the strategy, then the merge key if any.</param>
 /// <param name="MergeKeys">ListMap: keys the preset merge uses instead, if any.</param>
 /// <param name="Topology">ListTopology/MapTopology: the enum value.</param>
 internal sealed record ExternalRule(

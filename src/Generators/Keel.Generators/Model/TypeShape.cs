@@ -29,4 +29,11 @@ internal sealed record TypeShape(
     string? Description,
     TypeAnnotations Annotations,
     EquatableArray<PropertyShape> Properties,
-    LocationInfo? Location);
+    LocationInfo? Location)
+{
+    /// <summary>
+    /// The <c>[JsonExtensionData]</c> property, if any: not a field of the schema or the topology; the object keeps
+    /// unknown fields (<c>x-kubernetes-preserve-unknown-fields</c>) and the merge unites the entries by key.
+    /// </summary>
+    public PropertyShape? ExtensionData { get; init; }
+}

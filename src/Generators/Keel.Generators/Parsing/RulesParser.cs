@@ -61,6 +61,8 @@ internal static class RulesParser
                 },
                 "OneOfRule" => Rule(ExternalRuleKind.OneOf, owner, property, AttributeReader.StringArray(arguments[2]), location),
                 "DefaultRule" => Rule(ExternalRuleKind.Default, owner, property, new[] { arguments[2].Value as string ?? string.Empty }, location),
+                "RequiredRule" => Rule(ExternalRuleKind.Required, owner, property, Enumerable.Empty<string>(), location),
+                "PatchStrategyRule" => Rule(ExternalRuleKind.PatchStrategy, owner, property, PatchStrategy(attribute), location),
                 _ => null,
             };
 
@@ -84,6 +86,15 @@ internal static class RulesParser
 
         diagnostics.AddRange(graph.Diagnostics);
         return new RulesParse(roots.ToEquatableArray(), rules.ToEquatableArray(), graph.Types, diagnostics.ToEquatableArray());
+    }
+
+    private static IEnumerable<string> PatchStrategy(AttributeData attribute)
+    {
+        yield return attribute.ConstructorArguments.Length > 2 ? attribute.ConstructorArguments[2].Value as string ?? string.Empty : string.Empty;
+        if (AttributeReader.Named<string>(attribute, "MergeKey") is { } mergeKey)
+        {
+            yield return mergeKey;
+        }
     }
 
     private static ExternalRule Rule(ExternalRuleKind kind, INamedTypeSymbol owner, string? property, IEnumerable<string> values, LocationInfo? location) =>

@@ -51,6 +51,7 @@ internal sealed class TypeGraphParser
         var external = !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilationAssembly);
         var properties = new List<PropertyShape>();
         var names = new HashSet<string>(System.StringComparer.Ordinal);
+        PropertyShape? extensionData = null;
         foreach (var property in PublicProperties(type))
         {
             var annotations = AttributeReader.ReadProperty(property);
@@ -59,8 +60,29 @@ internal sealed class TypeGraphParser
                 continue;
             }
 
+            if (HasAttribute(property, KnownNames.JsonExtensionDataAttribute))
+            {
+                // Not a field: the serializer spreads its entries into the object, so the schema keeps unknown fields instead.
+                extensionData = new PropertyShape(
+                    property.Name,
+                    property.Name,
+                    Classify(property.Type),
+                    false,
+                    false,
+                    property.SetMethod is { DeclaredAccessibility: Accessibility.Public },
+                    null,
+                    new PropertyAnnotations(),
+                    LocationInfo.From(property.Locations.FirstOrDefault()));
+                continue;
+            }
+
             var jsonName = JsonNameOf(property);
             var value = Classify(property.Type);
+            if (EnumConverters.WritesString(property))
+            {
+                annotations = annotations with { StringEnumConverter = true };
+            }
+
             if (annotations.SchemaFromType is not null && property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Keel.Annotations.SchemaFromAttribute") is { } schemaFrom
                 && schemaFrom.ConstructorArguments.FirstOrDefault().Value is INamedTypeSymbol from)
             {
@@ -96,7 +118,10 @@ internal sealed class TypeGraphParser
             external ? null : DocComments.Summary(type),
             AttributeReader.ReadType(type),
             properties.OrderBy(p => p.JsonName, System.StringComparer.Ordinal).ToEquatableArray(),
-            LocationInfo.From(type.Locations.FirstOrDefault()));
+            LocationInfo.From(type.Locations.FirstOrDefault()))
+        {
+            ExtensionData = extensionData,
+        };
     }
 
     private static IEnumerable<IPropertySymbol> PublicProperties(INamedTypeSymbol type)
@@ -117,6 +142,9 @@ internal sealed class TypeGraphParser
             }
         }
     }
+
+    private static bool HasAttribute(IPropertySymbol property, string metadataName) =>
+        property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
 
     private static bool HasJsonIgnore(IPropertySymbol property) => property.GetAttributes().Any(a =>
         a.AttributeClass?.ToDisplayString() == KnownNames.JsonIgnoreAttribute

@@ -36,6 +36,7 @@ public sealed partial class BaseConfigSpec
 {
     /// <summary>ConfigMaps created as they are (after rendering), for example the endpoint picker's plugin configuration.</summary>
     [ListType(ListTopology.Atomic)]
+    [SchemaFrom(typeof(V1ConfigMap), Templatable = true)]
     public IList<JsonObject>? ConfigMaps { get; set; }
 
     /// <summary>The prefill Deployment (apps/v1). Used only when the ModelService sets spec.prefill.</summary>

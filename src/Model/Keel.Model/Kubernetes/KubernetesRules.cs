@@ -189,6 +189,54 @@ namespace Keel.Model.Kubernetes;
 [ListTopology(typeof(V1ClusterRoleBinding), nameof(V1ClusterRoleBinding.Subjects), ListTopology.Atomic)]
 [MapTopology(typeof(V1RoleRef), null, MapTopology.Atomic)]
 
+// Strategic merge patch (kubectl patch/edit, client-side apply): Kubernetes' patchStrategy/patchMergeKey tags. They
+// differ from the list types in places (Job conditions and pod hostIPs are atomic lists that patches merge by key;
+// sets and map lists without a tag are replaced), so they are declared, not derived. Schema catalog only.
+[PatchStrategyRule(typeof(V1ObjectMeta), nameof(V1ObjectMeta.Finalizers), "merge")]
+[PatchStrategyRule(typeof(V1ObjectMeta), nameof(V1ObjectMeta.OwnerReferences), "merge", MergeKey = "uid")]
+[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.Volumes), "merge,retainKeys", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.InitContainers), "merge", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.Containers), "merge", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.EphemeralContainers), "merge", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.ImagePullSecrets), "merge", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.HostAliases), "merge", MergeKey = "ip")]
+[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.TopologySpreadConstraints), "merge", MergeKey = "topologyKey")]
+[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.ResourceClaims), "merge,retainKeys", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1PodSpec), nameof(V1PodSpec.SchedulingGates), "merge", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1Container), nameof(V1Container.Ports), "merge", MergeKey = "containerPort")]
+[PatchStrategyRule(typeof(V1Container), nameof(V1Container.Env), "merge", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1Container), nameof(V1Container.VolumeMounts), "merge", MergeKey = "mountPath")]
+[PatchStrategyRule(typeof(V1Container), nameof(V1Container.VolumeDevices), "merge", MergeKey = "devicePath")]
+[PatchStrategyRule(typeof(V1EphemeralContainer), nameof(V1EphemeralContainer.Ports), "merge", MergeKey = "containerPort")]
+[PatchStrategyRule(typeof(V1EphemeralContainer), nameof(V1EphemeralContainer.Env), "merge", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1EphemeralContainer), nameof(V1EphemeralContainer.VolumeMounts), "merge", MergeKey = "mountPath")]
+[PatchStrategyRule(typeof(V1EphemeralContainer), nameof(V1EphemeralContainer.VolumeDevices), "merge", MergeKey = "devicePath")]
+[PatchStrategyRule(typeof(V1PodStatus), nameof(V1PodStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V1PodStatus), nameof(V1PodStatus.PodIPs), "merge", MergeKey = "ip")]
+[PatchStrategyRule(typeof(V1PodStatus), nameof(V1PodStatus.HostIPs), "merge", MergeKey = "ip")]
+[PatchStrategyRule(typeof(V1PodStatus), nameof(V1PodStatus.ResourceClaimStatuses), "merge,retainKeys", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1DeploymentSpec), nameof(V1DeploymentSpec.Strategy), "retainKeys")]
+[PatchStrategyRule(typeof(V1DeploymentStatus), nameof(V1DeploymentStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V1StatefulSetStatus), nameof(V1StatefulSetStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V1ReplicaSetStatus), nameof(V1ReplicaSetStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V1DaemonSetStatus), nameof(V1DaemonSetStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V1JobStatus), nameof(V1JobStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V2HorizontalPodAutoscalerStatus), nameof(V2HorizontalPodAutoscalerStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V1PodDisruptionBudgetStatus), nameof(V1PodDisruptionBudgetStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V1PersistentVolumeClaimStatus), nameof(V1PersistentVolumeClaimStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V1ServiceSpec), nameof(V1ServiceSpec.Ports), "merge", MergeKey = "port")]
+[PatchStrategyRule(typeof(V1ServiceStatus), nameof(V1ServiceStatus.Conditions), "merge", MergeKey = "type")]
+[PatchStrategyRule(typeof(V1ServiceAccount), nameof(V1ServiceAccount.Secrets), "merge", MergeKey = "name")]
+[PatchStrategyRule(typeof(V1NamespaceStatus), nameof(V1NamespaceStatus.Conditions), "merge", MergeKey = "type")]
+
+// Conditions: metav1.Condition requires type, status, lastTransitionTime, reason and message (KubernetesClient's
+// model cannot say so). Map-list keys need no rule: their list's item schema requires them.
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.Type))]
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.Status))]
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.LastTransitionTime))]
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.Reason))]
+[RequiredRule(typeof(V1Condition), nameof(V1Condition.Message))]
+
 // Merge-only rules (modelservice spec section 4.1).
 // Container args: the model argument a ModelService gives comes before the preset's flags (compat).
 [PrependRule(typeof(V1Container), nameof(V1Container.Args))]

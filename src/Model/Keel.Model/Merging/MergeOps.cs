@@ -371,6 +371,36 @@ public static class MergeOps
         return chosen;
     }
 
+    /// <summary>
+    /// Unknown fields kept in a <c>[JsonExtensionData] JsonObject</c>: union by key, the overlay's value wins per key
+    /// (as <see cref="MapUnion{TValue}"/> does for dictionaries). Entries are reported at the object's path.
+    /// </summary>
+    public static System.Text.Json.Nodes.JsonObject? UnionObject(System.Text.Json.Nodes.JsonObject? @base, System.Text.Json.Nodes.JsonObject? overlay, MergeContext? context)
+    {
+        if (@base is null && overlay is null)
+        {
+            return null;
+        }
+
+        var result = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (key, value) in @base ?? [])
+        {
+            if (overlay is null || !overlay.ContainsKey(key))
+            {
+                context?.Key(key).Report(MergeSide.Base, MergeStrategy.MapUnion);
+                result[key] = value?.DeepClone();
+            }
+        }
+
+        foreach (var (key, value) in overlay ?? [])
+        {
+            context?.Key(key).Report(MergeSide.Overlay, MergeStrategy.MapUnion);
+            result[key] = value?.DeepClone();
+        }
+
+        return result;
+    }
+
     /// <summary>Byte arrays are mutable, so results get their own copy.</summary>
     public static byte[]? Copy(byte[]? value) => value is null ? null : (byte[])value.Clone();
 

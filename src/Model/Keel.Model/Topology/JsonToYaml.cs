@@ -7,12 +7,17 @@ using YamlDotNet.Core.Events;
 namespace Keel.Model.Topology;
 
 /// <summary>
-/// Renders JSON as block YAML with YamlDotNet, keeping key order, so the same JSON always gives the same
-/// bytes. Strings that a YAML reader would take for another type (<c>"true"</c>, <c>"1"</c>, <c>"null"</c>)
-/// are quoted; multi-line strings use the literal block style.
+/// Renders JSON as YAML with YamlDotNet, keeping key order, so the same JSON always gives the same bytes. Objects and
+/// arrays are block style, except small ones made of scalars and other small collections, which are written on one line
+/// in flow style (<c>name: {type: string}</c>, <c>required: [name, port]</c>): deep schemas stay
+/// readable and a CRD loses most of its indentation. Strings that a YAML reader would take for another type
+/// (<c>"true"</c>, <c>"1"</c>, <c>"null"</c>) are quoted; multi-line strings use the literal block style.
 /// </summary>
 public static partial class JsonToYaml
 {
+    /// <summary>The longest collection written in flow style, in characters of its one-line form.</summary>
+    public const int MaxFlowWidth = 100;
+
     public static string Convert(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -21,32 +26,33 @@ public static partial class JsonToYaml
         var emitter = new Emitter(text, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024, indentSequences: false));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        Write(emitter, document.RootElement);
+        Write(emitter, document.RootElement, flow: false);
         emitter.Emit(new DocumentEnd(isImplicit: true));
         emitter.Emit(new StreamEnd());
         return text.ToString();
     }
 
-    private static void Write(Emitter emitter, JsonElement element)
+    private static void Write(Emitter emitter, JsonElement element, bool flow)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+                flow = flow || FitsOnOneLine(element);
+                emitter.Emit(new MappingStart(null, null, isImplicit: true, flow ? MappingStyle.Flow : MappingStyle.Block));
                 foreach (var property in element.EnumerateObject())
                 {
                     WriteString(emitter, property.Name);
-                    Write(emitter, property.Value);
+                    Write(emitter, property.Value, flow);
                 }
 
                 emitter.Emit(new MappingEnd());
                 break;
             case JsonValueKind.Array:
-                var empty = element.GetArrayLength() == 0;
-                emitter.Emit(new SequenceStart(null, null, isImplicit: true, empty ? SequenceStyle.Flow : SequenceStyle.Block));
+                flow = flow || element.GetArrayLength() == 0 || FitsOnOneLine(element);
+                emitter.Emit(new SequenceStart(null, null, isImplicit: true, flow ? SequenceStyle.Flow : SequenceStyle.Block));
                 foreach (var item in element.EnumerateArray())
                 {
-                    Write(emitter, item);
+                    Write(emitter, item, flow);
                 }
 
                 emitter.Emit(new SequenceEnd());
@@ -80,6 +86,39 @@ public static partial class JsonToYaml
         var plainIsString = !LooksLikeOtherType().IsMatch(value);
         var style = plainIsString ? ScalarStyle.Any : ScalarStyle.SingleQuoted;
         emitter.Emit(new Scalar(null, null, value, style, isPlainImplicit: plainIsString, isQuotedImplicit: true));
+    }
+
+    private static bool FitsOnOneLine(JsonElement element) => FlowWidth(element, MaxFlowWidth) <= MaxFlowWidth;
+
+    // The length of the element's one-line flow form (an estimate: scalars as their JSON text), or more than
+    // budget when it does not fit or holds a multi-line string (literal blocks cannot stand in flow style).
+    private static int FlowWidth(JsonElement element, int budget)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object or JsonValueKind.Array:
+                var width = 2;
+                var first = true;
+                var items = element.ValueKind == JsonValueKind.Object
+                    ? element.EnumerateObject().Select(p => (Key: (string?)p.Name, p.Value))
+                    : element.EnumerateArray().Select(v => (Key: (string?)null, Value: v));
+                foreach (var (key, value) in items)
+                {
+                    width += (first ? 0 : 2) + (key is null ? 0 : key.Length + 2) + FlowWidth(value, budget - width);
+                    first = false;
+                    if (width > budget)
+                    {
+                        return budget + 1;
+                    }
+                }
+
+                return width;
+            case JsonValueKind.String:
+                var text = element.GetString()!;
+                return text.Contains('\n', StringComparison.Ordinal) ? budget + 1 : text.Length + 2;
+            default:
+                return element.GetRawText().Length;
+        }
     }
 
     // Literal blocks cannot carry trailing spaces on a line or leading blanks on the first line faithfully.

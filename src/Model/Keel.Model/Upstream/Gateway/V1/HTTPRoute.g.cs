@@ -22,7 +22,6 @@ namespace Keel.Model.Upstream.Gateway.V1;
 [PrinterColumn("Hostnames", PrinterColumnType.String, ".spec.hostnames")]
 [PrinterColumn("Age", PrinterColumnType.Date, ".metadata.creationTimestamp")]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class HTTPRoute : IKubernetesObject<V1ObjectMeta?>, ISpec<HTTPRouteSpec?>, IStatus<HTTPRouteStatus?>
 {
     public const string KubeGroup = "gateway.networking.k8s.io";
@@ -68,8 +67,6 @@ public sealed partial class HTTPRoute : IKubernetesObject<V1ObjectMeta?>, ISpec<
 /// <summary>
 /// A backend object (a Service by default).
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class BackendObjectReference
 {
     /// <summary>
@@ -95,6 +92,7 @@ public sealed partial class BackendObjectReference
     /// Name of the backend.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -124,8 +122,6 @@ public sealed partial class BackendObjectReference
 /// <summary>
 /// A backend and its share of the traffic.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class HTTPBackendRef
 {
     /// <summary>
@@ -151,6 +147,7 @@ public sealed partial class HTTPBackendRef
     /// Name of the backend.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -197,8 +194,6 @@ public sealed partial class HTTPBackendRef
 /// <summary>
 /// A header name and value.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPHeader
 {
     /// <summary>
@@ -215,6 +210,7 @@ public sealed partial class HTTPHeader
     /// The header value.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("value")]
+    [Required]
     [MinLength(1)]
     [MaxLength(4096)]
     public string? Value { get; set; }
@@ -227,7 +223,6 @@ public sealed partial class HTTPHeader
 /// <summary>
 /// Sets, adds or removes headers.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPHeaderFilter
 {
     /// <summary>
@@ -264,8 +259,6 @@ public sealed partial class HTTPHeaderFilter
 /// <summary>
 /// Matches one request header.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPHeaderMatch
 {
     /// <summary>
@@ -290,6 +283,7 @@ public sealed partial class HTTPHeaderMatch
     /// The value to match.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("value")]
+    [Required]
     [MinLength(1)]
     [MaxLength(4096)]
     public string? Value { get; set; }
@@ -302,7 +296,6 @@ public sealed partial class HTTPHeaderMatch
 /// <summary>
 /// Matches the request path.
 /// </summary>
-[PreserveUnknownFields]
 [CelRule("(self.type in ['Exact','PathPrefix']) ? self.value.startsWith('/') : true", Message = "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']")]
 public sealed partial class HTTPPathMatch
 {
@@ -330,14 +323,13 @@ public sealed partial class HTTPPathMatch
 /// <summary>
 /// Replaces the whole path or the matched prefix.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class HTTPPathModifier
 {
     /// <summary>
     /// ReplaceFullPath or ReplacePrefixMatch.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("type")]
+    [Required]
     [EnumValues("ReplaceFullPath", "ReplacePrefixMatch")]
     public string? Type { get; set; }
 
@@ -363,8 +355,6 @@ public sealed partial class HTTPPathModifier
 /// <summary>
 /// Matches one query parameter.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.value)", Message = "value is required", Reason = "FieldValueRequired", FieldPath = ".value")]
 public sealed partial class HTTPQueryParamMatch
 {
     /// <summary>
@@ -389,6 +379,7 @@ public sealed partial class HTTPQueryParamMatch
     /// The value to match.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("value")]
+    [Required]
     [MinLength(1)]
     [MaxLength(1024)]
     public string? Value { get; set; }
@@ -401,14 +392,13 @@ public sealed partial class HTTPQueryParamMatch
 /// <summary>
 /// Copies requests to another backend.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.backendRef)", Message = "backendRef is required", Reason = "FieldValueRequired", FieldPath = ".backendRef")]
 public sealed partial class HTTPRequestMirrorFilter
 {
     /// <summary>
     /// A backend object (a Service by default).
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("backendRef")]
+    [Required]
     public BackendObjectReference? BackendRef { get; set; }
 
     /// <summary>
@@ -427,7 +417,6 @@ public sealed partial class HTTPRequestMirrorFilter
 /// <summary>
 /// Answers with a redirect.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRequestRedirectFilter
 {
     /// <summary>
@@ -477,13 +466,13 @@ public sealed partial class HTTPRequestRedirectFilter
 /// One processing step. Fields of filter types this schema does not spell out (CORS, ExternalAuth) are kept as written.
 /// </summary>
 [PreserveUnknownFields]
-[CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class HTTPRouteFilter
 {
     /// <summary>
     /// Which filter this is; exactly the matching field below is set.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("type")]
+    [Required]
     [EnumValues("RequestHeaderModifier", "ResponseHeaderModifier", "RequestMirror", "RequestRedirect", "URLRewrite", "ExtensionRef", "CORS", "ExternalAuth")]
     public string? Type { get; set; }
 
@@ -531,7 +520,6 @@ public sealed partial class HTTPRouteFilter
 /// <summary>
 /// Conditions that must all hold for a request to match.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteMatch
 {
     /// <summary>
@@ -573,7 +561,6 @@ public sealed partial class HTTPRouteMatch
 /// <summary>
 /// When and how often the gateway retries a request.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteRetry
 {
     /// <summary>
@@ -671,7 +658,6 @@ public sealed partial class HTTPRouteRule
 /// <summary>
 /// The desired state of the route.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteSpec
 {
     /// <summary>
@@ -710,7 +696,6 @@ public sealed partial class HTTPRouteSpec
 /// <summary>
 /// The observed state, written by the gateways the route attaches to.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteStatus
 {
     /// <summary>
@@ -729,7 +714,6 @@ public sealed partial class HTTPRouteStatus
 /// <summary>
 /// Request timeouts, as Gateway API durations (300s, 1h30m; 0s means the gateway's maximum).
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPRouteTimeouts
 {
     /// <summary>
@@ -754,7 +738,6 @@ public sealed partial class HTTPRouteTimeouts
 /// <summary>
 /// Rewrites the request before forwarding it.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class HTTPURLRewriteFilter
 {
     /// <summary>
@@ -780,16 +763,13 @@ public sealed partial class HTTPURLRewriteFilter
 /// <summary>
 /// An implementation-specific filter object in the route's namespace.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.group)", Message = "group is required", Reason = "FieldValueRequired", FieldPath = ".group")]
-[CelRule("has(self.kind)", Message = "kind is required", Reason = "FieldValueRequired", FieldPath = ".kind")]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class LocalObjectReference
 {
     /// <summary>
     /// API group of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("group")]
+    [Required]
     [MaxLength(253)]
     [Pattern("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     public string? Group { get; set; }
@@ -798,6 +778,7 @@ public sealed partial class LocalObjectReference
     /// Kind of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("kind")]
+    [Required]
     [MinLength(1)]
     [MaxLength(63)]
     [Pattern("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$")]
@@ -807,6 +788,7 @@ public sealed partial class LocalObjectReference
     /// Name of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -819,8 +801,6 @@ public sealed partial class LocalObjectReference
 /// <summary>
 /// A parent (usually a Gateway) a route attaches to.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class ParentReference
 {
     /// <summary>
@@ -855,6 +835,7 @@ public sealed partial class ParentReference
     /// Name of the parent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -884,21 +865,20 @@ public sealed partial class ParentReference
 /// <summary>
 /// The state of the route as one parent sees it.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.controllerName)", Message = "controllerName is required", Reason = "FieldValueRequired", FieldPath = ".controllerName")]
-[CelRule("has(self.parentRef)", Message = "parentRef is required", Reason = "FieldValueRequired", FieldPath = ".parentRef")]
 public sealed partial class RouteParentStatus
 {
     /// <summary>
     /// A parent (usually a Gateway) a route attaches to.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("parentRef")]
+    [Required]
     public ParentReference? ParentRef { get; set; }
 
     /// <summary>
     /// The controller that wrote this entry (DOMAIN/PATH).
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("controllerName")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? ControllerName { get; set; }

@@ -20,7 +20,6 @@ namespace Keel.Model.Upstream.Inference.V1;
 [CustomResource("inference.networking.k8s.io", "v1", "InferencePool", Plural = "inferencepools", ShortNames = ["infpool"])]
 [StatusSubresource]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class InferencePool : IKubernetesObject<V1ObjectMeta?>, ISpec<InferencePoolSpec?>, IStatus<InferencePoolStatus?>
 {
     public const string KubeGroup = "inference.networking.k8s.io";
@@ -66,8 +65,6 @@ public sealed partial class InferencePool : IKubernetesObject<V1ObjectMeta?>, IS
 /// <summary>
 /// The endpoint picker that chooses a pod for each request.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class EndpointPickerRef
 {
     /// <summary>
@@ -93,6 +90,7 @@ public sealed partial class EndpointPickerRef
     /// Name of the referent (the endpoint picker's Service).
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -119,21 +117,20 @@ public sealed partial class EndpointPickerRef
 /// <summary>
 /// The desired state of the pool.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.selector)", Message = "selector is required", Reason = "FieldValueRequired", FieldPath = ".selector")]
-[CelRule("has(self.targetPorts)", Message = "targetPorts is required", Reason = "FieldValueRequired", FieldPath = ".targetPorts")]
 public sealed partial class InferencePoolSpec
 {
     /// <summary>
     /// Selects the pods of the pool, in the pool's namespace.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("selector")]
+    [Required]
     public LabelSelector? Selector { get; set; }
 
     /// <summary>
     /// The ports of the member pods that receive traffic; each port is a separate endpoint (podIP:port).
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("targetPorts")]
+    [Required]
     [MinItems(1)]
     [MaxItems(8)]
     [ListType(ListTopology.Atomic)]
@@ -161,7 +158,6 @@ public sealed partial class InferencePoolSpec
 /// <summary>
 /// The observed state, written by the gateways that use the pool.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class InferencePoolStatus
 {
     /// <summary>
@@ -180,15 +176,14 @@ public sealed partial class InferencePoolStatus
 /// <summary>
 /// Selects the pods of the pool, in the pool's namespace.
 /// </summary>
-[PreserveUnknownFields]
 [StructType(MapTopology.Atomic)]
-[CelRule("has(self.matchLabels)", Message = "matchLabels is required", Reason = "FieldValueRequired", FieldPath = ".matchLabels")]
 public sealed partial class LabelSelector
 {
     /// <summary>
     /// Labels a pod must carry, all of them, to be a member.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("matchLabels")]
+    [Required]
     [MaxProperties(64)]
     [CelRule("self.all(k, size(self[k]) <= 63)", Message = "every value must be at most 63 characters long")]
     public IDictionary<string, string>? MatchLabels { get; set; }
@@ -201,8 +196,6 @@ public sealed partial class LabelSelector
 /// <summary>
 /// The parent (usually a Gateway).
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class ParentReference
 {
     [System.Text.Json.Serialization.JsonPropertyName("group")]
@@ -225,6 +218,7 @@ public sealed partial class ParentReference
     public string? Namespace { get; set; }
 
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -237,14 +231,13 @@ public sealed partial class ParentReference
 /// <summary>
 /// The state of the pool as one parent sees it.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.parentRef)", Message = "parentRef is required", Reason = "FieldValueRequired", FieldPath = ".parentRef")]
 public sealed partial class ParentStatus
 {
     /// <summary>
     /// The parent (usually a Gateway).
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("parentRef")]
+    [Required]
     public ParentReference? ParentRef { get; set; }
 
     /// <summary>
@@ -271,14 +264,13 @@ public sealed partial class ParentStatus
 /// <summary>
 /// A network port.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.number)", Message = "number is required", Reason = "FieldValueRequired", FieldPath = ".number")]
 public sealed partial class Port
 {
     /// <summary>
     /// The port number.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("number")]
+    [Required]
     [Minimum(1)]
     [Maximum(65535)]
     public int? Number { get; set; }

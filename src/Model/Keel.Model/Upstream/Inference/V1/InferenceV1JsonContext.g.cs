@@ -11,10 +11,11 @@ using k8s;
 
 namespace Keel.Model.Upstream.Inference.V1;
 
-/// <summary>Source-generated JSON metadata for the types of this namespace (Kubernetes conventions: camelCase, nulls omitted).</summary>
+/// <summary>Source-generated JSON metadata for the types of this namespace (Kubernetes conventions: camelCase, nulls omitted, enums as strings).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true,
     Converters = [
         typeof(KubernetesJson.Iso8601TimeSpanConverter),
         typeof(KubernetesJson.KubernetesDateTimeConverter),

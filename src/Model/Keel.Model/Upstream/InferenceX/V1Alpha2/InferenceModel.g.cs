@@ -20,7 +20,6 @@ namespace Keel.Model.Upstream.InferenceX.V1Alpha2;
 [CustomResource("inference.networking.x-k8s.io", "v1alpha2", "InferenceModel", Plural = "inferencemodels")]
 [StatusSubresource]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class InferenceModel : IKubernetesObject<V1ObjectMeta?>, ISpec<InferenceModelSpec?>, IStatus<InferenceModelStatus?>
 {
     public const string KubeGroup = "inference.networking.x-k8s.io";
@@ -66,15 +65,13 @@ public sealed partial class InferenceModel : IKubernetesObject<V1ObjectMeta?>, I
 /// <summary>
 /// The desired state of the model.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.modelName)", Message = "modelName is required", Reason = "FieldValueRequired", FieldPath = ".modelName")]
-[CelRule("has(self.poolRef)", Message = "poolRef is required", Reason = "FieldValueRequired", FieldPath = ".poolRef")]
 public sealed partial class InferenceModelSpec
 {
     /// <summary>
     /// The model name clients put in the request's model field; unique within a pool.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("modelName")]
+    [Required]
     [MaxLength(256)]
     public string? ModelName { get; set; }
 
@@ -97,6 +94,7 @@ public sealed partial class InferenceModelSpec
     /// The InferencePool that serves the model.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("poolRef")]
+    [Required]
     public PoolObjectReference? PoolRef { get; set; }
 
     /// <summary>Fields the schema does not declare, kept as written so that they survive a read-merge-write.</summary>
@@ -107,7 +105,6 @@ public sealed partial class InferenceModelSpec
 /// <summary>
 /// The observed state.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class InferenceModelStatus
 {
     /// <summary>
@@ -127,8 +124,6 @@ public sealed partial class InferenceModelStatus
 /// <summary>
 /// The InferencePool that serves the model.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class PoolObjectReference
 {
     /// <summary>
@@ -154,6 +149,7 @@ public sealed partial class PoolObjectReference
     /// Name of the pool, in the model's namespace.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -166,14 +162,13 @@ public sealed partial class PoolObjectReference
 /// <summary>
 /// A model and its share of the traffic.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class TargetModel
 {
     /// <summary>
     /// The model name.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MaxLength(253)]
     public string? Name { get; set; }
 

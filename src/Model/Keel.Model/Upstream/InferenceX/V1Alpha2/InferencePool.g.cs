@@ -20,7 +20,6 @@ namespace Keel.Model.Upstream.InferenceX.V1Alpha2;
 [CustomResource("inference.networking.x-k8s.io", "v1alpha2", "InferencePool", Plural = "inferencepools")]
 [StatusSubresource]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class InferencePool : IKubernetesObject<V1ObjectMeta?>, ISpec<InferencePoolSpec?>, IStatus<InferencePoolStatus?>
 {
     public const string KubeGroup = "inference.networking.x-k8s.io";
@@ -66,8 +65,6 @@ public sealed partial class InferencePool : IKubernetesObject<V1ObjectMeta?>, IS
 /// <summary>
 /// The endpoint picker extension.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class Extension
 {
     /// <summary>
@@ -93,6 +90,7 @@ public sealed partial class Extension
     /// Name of the referent.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }
@@ -121,16 +119,13 @@ public sealed partial class Extension
 /// <summary>
 /// The desired state of the pool.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.extensionRef)", Message = "extensionRef is required", Reason = "FieldValueRequired", FieldPath = ".extensionRef")]
-[CelRule("has(self.selector)", Message = "selector is required", Reason = "FieldValueRequired", FieldPath = ".selector")]
-[CelRule("has(self.targetPortNumber)", Message = "targetPortNumber is required", Reason = "FieldValueRequired", FieldPath = ".targetPortNumber")]
 public sealed partial class InferencePoolSpec
 {
     /// <summary>
     /// Labels a pod must carry, all of them, to be a member.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("selector")]
+    [Required]
     [CelRule("self.all(k, size(self[k]) <= 63)", Message = "every value must be at most 63 characters long")]
     public IDictionary<string, string>? Selector { get; set; }
 
@@ -138,6 +133,7 @@ public sealed partial class InferencePoolSpec
     /// The port of the member pods that receives traffic.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("targetPortNumber")]
+    [Required]
     [Minimum(1)]
     [Maximum(65535)]
     public int? TargetPortNumber { get; set; }
@@ -146,6 +142,7 @@ public sealed partial class InferencePoolSpec
     /// The endpoint picker extension.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("extensionRef")]
+    [Required]
     public Extension? ExtensionRef { get; set; }
 
     /// <summary>Fields the schema does not declare, kept as written so that they survive a read-merge-write.</summary>
@@ -156,7 +153,6 @@ public sealed partial class InferencePoolSpec
 /// <summary>
 /// The observed state, written by the gateways that use the pool.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class InferencePoolStatus
 {
     /// <summary>
@@ -175,11 +171,10 @@ public sealed partial class InferencePoolStatus
 /// <summary>
 /// The state of the pool as one parent sees it.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.parentRef)", Message = "parentRef is required", Reason = "FieldValueRequired", FieldPath = ".parentRef")]
 public sealed partial class PoolStatus
 {
     [System.Text.Json.Serialization.JsonPropertyName("parentRef")]
+    [Required]
     [StructType(MapTopology.Atomic)]
     public V1ObjectReference? ParentRef { get; set; }
 

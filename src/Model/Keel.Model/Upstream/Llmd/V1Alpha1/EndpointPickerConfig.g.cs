@@ -58,8 +58,6 @@ public sealed partial class EndpointPickerConfig
 /// <summary>
 /// A plugin instance (queue-scorer, kv-cache-utilization-scorer, prefix-cache-scorer, max-score-picker, prefill-filter, decode-filter, disagg-profile-handler...).
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.type)", Message = "type is required", Reason = "FieldValueRequired", FieldPath = ".type")]
 public sealed partial class PluginSpec
 {
     /// <summary>
@@ -72,6 +70,7 @@ public sealed partial class PluginSpec
     /// The plugin type.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("type")]
+    [Required]
     [MinLength(1)]
     public string? Type { get; set; }
 
@@ -90,14 +89,13 @@ public sealed partial class PluginSpec
 /// <summary>
 /// A reference to a plugin instance, with its weight when it is a scorer.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.pluginRef)", Message = "pluginRef is required", Reason = "FieldValueRequired", FieldPath = ".pluginRef")]
 public sealed partial class SchedulingPlugin
 {
     /// <summary>
     /// Name of a plugin instance.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("pluginRef")]
+    [Required]
     [MinLength(1)]
     public string? PluginRef { get; set; }
 
@@ -115,7 +113,6 @@ public sealed partial class SchedulingPlugin
 /// <summary>
 /// A named combination of plugins that picks endpoints.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class SchedulingProfile
 {
     /// <summary>

@@ -20,7 +20,6 @@ namespace Keel.Model.Upstream.Llmd.V1Alpha2;
 [CustomResource("llm-d.ai", "v1alpha2", "InferenceObjective", Plural = "inferenceobjectives")]
 [StatusSubresource]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class InferenceObjective : IKubernetesObject<V1ObjectMeta?>, ISpec<InferenceObjectiveSpec?>, IStatus<InferenceObjectiveStatus?>
 {
     public const string KubeGroup = "llm-d.ai";
@@ -66,8 +65,6 @@ public sealed partial class InferenceObjective : IKubernetesObject<V1ObjectMeta?
 /// <summary>
 /// The desired state of the objective.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.poolRef)", Message = "poolRef is required", Reason = "FieldValueRequired", FieldPath = ".poolRef")]
 public sealed partial class InferenceObjectiveSpec
 {
     /// <summary>
@@ -80,6 +77,7 @@ public sealed partial class InferenceObjectiveSpec
     /// The InferencePool the objective applies to.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("poolRef")]
+    [Required]
     public PoolObjectReference? PoolRef { get; set; }
 
     /// <summary>Fields the schema does not declare, kept as written so that they survive a read-merge-write.</summary>
@@ -90,7 +88,6 @@ public sealed partial class InferenceObjectiveSpec
 /// <summary>
 /// The observed state.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class InferenceObjectiveStatus
 {
     /// <summary>
@@ -110,8 +107,6 @@ public sealed partial class InferenceObjectiveStatus
 /// <summary>
 /// The InferencePool the objective applies to.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.name)", Message = "name is required", Reason = "FieldValueRequired", FieldPath = ".name")]
 public sealed partial class PoolObjectReference
 {
     /// <summary>
@@ -137,6 +132,7 @@ public sealed partial class PoolObjectReference
     /// Name of the pool, in the objective's namespace.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("name")]
+    [Required]
     [MinLength(1)]
     [MaxLength(253)]
     public string? Name { get; set; }

@@ -21,7 +21,6 @@ namespace Keel.Model.Upstream.Lws.V1;
 [StatusSubresource]
 [ScaleSubresource(".spec.replicas", ".status.replicas", LabelSelectorPath = ".status.hpaPodSelector")]
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
-[PreserveUnknownFields]
 public sealed partial class LeaderWorkerSet : IKubernetesObject<V1ObjectMeta?>, ISpec<LeaderWorkerSetSpec?>, IStatus<LeaderWorkerSetStatus?>
 {
     public const string KubeGroup = "leaderworkerset.x-k8s.io";
@@ -67,8 +66,6 @@ public sealed partial class LeaderWorkerSet : IKubernetesObject<V1ObjectMeta?>, 
 /// <summary>
 /// The desired state of the set.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.leaderWorkerTemplate)", Message = "leaderWorkerTemplate is required", Reason = "FieldValueRequired", FieldPath = ".leaderWorkerTemplate")]
 public sealed partial class LeaderWorkerSetSpec
 {
     /// <summary>
@@ -83,6 +80,7 @@ public sealed partial class LeaderWorkerSetSpec
     /// The pods of one group.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("leaderWorkerTemplate")]
+    [Required]
     public LeaderWorkerTemplate? LeaderWorkerTemplate { get; set; }
 
     /// <summary>
@@ -113,7 +111,6 @@ public sealed partial class LeaderWorkerSetSpec
 /// <summary>
 /// The observed state.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class LeaderWorkerSetStatus
 {
     /// <summary>
@@ -156,8 +153,6 @@ public sealed partial class LeaderWorkerSetStatus
 /// <summary>
 /// The pods of one group.
 /// </summary>
-[PreserveUnknownFields]
-[CelRule("has(self.workerTemplate)", Message = "workerTemplate is required", Reason = "FieldValueRequired", FieldPath = ".workerTemplate")]
 public sealed partial class LeaderWorkerTemplate
 {
     /// <summary>
@@ -170,6 +165,7 @@ public sealed partial class LeaderWorkerTemplate
     /// The worker pods.
     /// </summary>
     [System.Text.Json.Serialization.JsonPropertyName("workerTemplate")]
+    [Required]
     public V1PodTemplateSpec? WorkerTemplate { get; set; }
 
     /// <summary>
@@ -202,7 +198,6 @@ public sealed partial class LeaderWorkerTemplate
 /// <summary>
 /// DNS of the pods.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class NetworkConfig
 {
     /// <summary>
@@ -220,7 +215,6 @@ public sealed partial class NetworkConfig
 /// <summary>
 /// Limits of a rolling update, in groups.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class RollingUpdateConfiguration
 {
     /// <summary>
@@ -252,7 +246,6 @@ public sealed partial class RollingUpdateConfiguration
 /// <summary>
 /// How groups are replaced when the templates change.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class RolloutStrategy
 {
     /// <summary>
@@ -277,7 +270,6 @@ public sealed partial class RolloutStrategy
 /// <summary>
 /// Splits a group into sub-groups that share accelerators topology.
 /// </summary>
-[PreserveUnknownFields]
 public sealed partial class SubGroupPolicy
 {
     /// <summary>
