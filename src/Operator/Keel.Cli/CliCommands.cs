@@ -8,5 +8,6 @@ internal static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return Commands.TemplateCommand.Create();
+        yield return Commands.RenderCommand.Create();
     }
 }

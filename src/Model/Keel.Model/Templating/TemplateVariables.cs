@@ -7,7 +7,7 @@ namespace Keel.Model.Templating;
 /// The variables every template sees as dot (spec §3, compat: names and values exact). A Go struct
 /// to templates: an unknown field is an execution error, and fields are looked up by a switch.
 /// </summary>
-public sealed record TemplateVariables : ITemplateRecord
+public sealed partial record TemplateVariables : ITemplateRecord
 {
     private static readonly string[] Fields =
     [

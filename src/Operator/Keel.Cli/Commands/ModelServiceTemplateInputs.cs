@@ -1,105 +1,62 @@
+using System.Text.Json.Nodes;
+using Keel.Model.Api;
+using Keel.Model.Serialization;
 using Keel.Model.Templating;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Keel.Cli.Commands;
 
 /// <summary>
-/// Reads the few ModelService fields the template variables come from (metadata.name/namespace,
-/// spec.routing.modelName/ports, spec.modelArtifacts.uri/authSecretName) from a manifest file.
-/// Stands in until the typed ModelService API lands; the variables come from the same function.
+/// Reads a ModelService manifest for <c>modelservice template</c> and computes its template variables with
+/// <see cref="TemplateVariables.From(ModelService, string?)"/>. Lenient on purpose: only what the variables need must be
+/// there (metadata.name, spec.modelArtifacts.uri); a missing routing section reads as an empty model name.
 /// </summary>
 internal static class ModelServiceTemplateInputs
 {
     public static bool TryLoad(string path, out TemplateVariables? variables, out string error)
     {
         variables = null;
-        string text;
-        try
+        if (!ManifestFile.TryRead(path, out var manifest, out error))
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = $"cannot read {path}: {e.Message}";
             return false;
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            error = $"{path}:{e.Start.Line}:{e.Start.Column}: invalid YAML: {e.Message}";
-            return false;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            error = $"{path}: expected a ModelService manifest (a YAML mapping)";
-            return false;
-        }
-
-        if (Scalar(root, "kind") is { } kind && kind != "ModelService")
+        if (ManifestFile.Text(manifest!, "kind") is { } kind && kind != ModelService.KubeKind)
         {
             error = $"{path}: kind is {kind}, expected ModelService";
             return false;
         }
 
-        var name = Scalar(root, "metadata", "name");
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrEmpty(ManifestFile.Text(manifest!, "metadata", "name")))
         {
             error = $"{path}: metadata.name is required";
             return false;
         }
 
-        var uri = Scalar(root, "spec", "modelArtifacts", "uri");
-        if (string.IsNullOrEmpty(uri))
+        if (string.IsNullOrEmpty(ManifestFile.Text(manifest!, "spec", "modelArtifacts", "uri")))
         {
             error = $"{path}: spec.modelArtifacts.uri is required";
             return false;
         }
 
-        var ports = new List<KeyValuePair<string, int>>();
-        if (Node(root, "spec", "routing", "ports") is YamlSequenceNode sequence)
+        var spec = manifest!["spec"]!.AsObject();
+        if (spec["routing"] is not JsonObject routing)
         {
-            foreach (var item in sequence.Children.OfType<YamlMappingNode>())
-            {
-                var portName = Scalar(item, "name");
-                if (portName is not null && int.TryParse(Scalar(item, "port"), System.Globalization.CultureInfo.InvariantCulture, out var port))
-                {
-                    ports.Add(new(portName, port));
-                }
-            }
+            spec["routing"] = routing = new JsonObject();
         }
 
-        variables = TemplateVariables.From(
-            name,
-            Scalar(root, "metadata", "namespace") ?? "default",
-            Scalar(root, "spec", "routing", "modelName") ?? string.Empty,
-            uri,
-            Scalar(root, "spec", "modelArtifacts", "authSecretName"),
-            ports);
-        error = string.Empty;
+        routing["modelName"] ??= string.Empty;
+        ModelService modelService;
+        try
+        {
+            modelService = KeelJson.Deserialize<ModelService>(manifest, path);
+        }
+        catch (KeelSerializationException e)
+        {
+            error = e.Message;
+            return false;
+        }
+
+        variables = TemplateVariables.From(modelService, modelService.Metadata?.NamespaceProperty ?? "default");
         return true;
     }
-
-    private static YamlNode? Node(YamlNode node, params string[] path)
-    {
-        foreach (var key in path)
-        {
-            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
-            {
-                return null;
-            }
-
-            node = child;
-        }
-
-        return node;
-    }
-
-    private static string? Scalar(YamlNode node, params string[] path) => (Node(node, path) as YamlScalarNode)?.Value;
 }
