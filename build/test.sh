@@ -10,6 +10,9 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# kubectl and helm for the kubectl suites (Keel.ApiServer.Tests); the tests fail loudly if they are missing.
+build/install-tools.sh || echo "install-tools failed: the kubectl suites will fail" >&2
+
 dotnet test Keel.slnx -c Release --results-directory "$results" "$@"
 status=$?
 

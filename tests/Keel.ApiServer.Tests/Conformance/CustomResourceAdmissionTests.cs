@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using k8s;
+using Keel.ApiServer.Tests.Infrastructure;
+
+namespace Keel.ApiServer.Tests.Conformance;
+
+/// <summary>Custom resources are admitted through the Schema module with the real server's responses.</summary>
+public sealed class CustomResourceAdmissionTests
+{
+    private const string Widgets = "/apis/test.keel.dev/v1/namespaces/default/widgets";
+    private const string Gadgets = "/apis/test.keel.dev/v1/namespaces/default/gadgets";
+
+    [Fact]
+    public async Task Schema_violations_are_422_Invalid_with_causes()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        await h.Server.InstallCrdAsync(TestCrds.Widget);
+        var body = Objects.Widget("w", -1).ToJsonString();
+        var raw = await RawHttp.SendAsync(h.Server, HttpMethod.Post, Widgets, body);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, raw.Status);
+        Assert.Equal("Widget.test.keel.dev \"w\" is invalid: spec.size: Invalid value: -1: spec.size in body should be greater than or equal to 0",
+            (string?)raw.Json!["message"]);
+        Assert.Equal("spec.size", (string?)raw.Json!["details"]!["causes"]![0]!["field"]);
+    }
+
+    [Fact]
+    public async Task Unknown_fields_are_pruned_with_a_warning_and_rejected_under_strict()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        await h.Server.InstallCrdAsync(TestCrds.Widget);
+        var body = Objects.Widget("w");
+        body["spec"]!["bogus"] = true;
+        var warned = await RawHttp.SendAsync(h.Server, HttpMethod.Post, Widgets + "?fieldValidation=Warn", body.ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, warned.Status);
+        Assert.Null(warned.Json!["spec"]!["bogus"]);
+        Assert.Equal("299 - \"unknown field \\\"spec.bogus\\\"\"", Assert.Single(warned.Warnings));
+
+        body["metadata"]!["name"] = "strict";
+        var strict = await RawHttp.SendAsync(h.Server, HttpMethod.Post, Widgets + "?fieldValidation=Strict", body.ToJsonString());
+        Assert.Equal(HttpStatusCode.BadRequest, strict.Status);
+        Assert.Equal("strict decoding error: unknown field \"spec.bogus\"", (string?)strict.Json!["message"]);
+
+        body["metadata"]!["name"] = "ignored";
+        var ignored = await RawHttp.SendAsync(h.Server, HttpMethod.Post, Widgets + "?fieldValidation=Ignore", body.ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, ignored.Status);
+        Assert.Empty(ignored.Warnings);
+    }
+
+    [Fact]
+    public async Task Defaults_are_applied_and_transition_rules_see_the_old_object()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        await h.Server.InstallCrdAsync(TestCrds.Gadget);
+        var gadget = new JsonObject
+        {
+            ["apiVersion"] = "test.keel.dev/v1",
+            ["kind"] = "Gadget",
+            ["metadata"] = new JsonObject { ["name"] = "x" },
+            ["spec"] = new JsonObject { ["routing"] = new JsonObject { ["modelName"] = "a" } },
+        };
+        var created = Objects.AsNode(await h.Client.CustomObjects.CreateNamespacedCustomObjectAsync(gadget, "test.keel.dev", "v1", "default", "gadgets"));
+        Assert.Equal(1, (int?)created["spec"]!["replicas"]);
+
+        created["spec"]!["routing"]!["modelName"] = "b";
+        var raw = await RawHttp.SendAsync(h.Server, HttpMethod.Put, Gadgets + "/x", created.ToJsonString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, raw.Status);
+        Assert.Equal("Gadget.test.keel.dev \"x\" is invalid: spec.routing.modelName: Invalid value: \"string\": modelName is immutable",
+            (string?)raw.Json!["message"]);
+    }
+}
