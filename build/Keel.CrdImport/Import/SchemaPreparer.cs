@@ -84,6 +84,13 @@ internal sealed class SchemaPreparer
                 : PrepareValue(property, $"{path}.{name}", typeName + Pascal(name), requiredProperties.Contains(name));
         }
 
+        if (isRoot)
+        {
+            Describe(properties, "apiVersion", "APIVersion defines the versioned schema of this representation of an object.");
+            Describe(properties, "kind", "Kind is a string value representing the REST resource this object represents.");
+            Describe(properties, "metadata", "Standard object metadata.");
+        }
+
         if (isRoot && _unit.Resource is { } resource)
         {
             SetDefault(properties, "apiVersion", resource.ApiVersion);
@@ -197,6 +204,14 @@ internal sealed class SchemaPreparer
         var id = "n" + _nextId++;
         _nodes[id] = new PreparedNode(original, required, path, isGeneratedClass, isExternalModel);
         return id;
+    }
+
+    private static void Describe(JsonObject properties, string name, string description)
+    {
+        if (properties[name] is JsonObject property && property["description"] is null)
+        {
+            property["description"] = description;
+        }
     }
 
     private static void SetDefault(JsonObject properties, string name, string value)

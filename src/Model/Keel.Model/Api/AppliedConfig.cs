@@ -25,6 +25,9 @@ public sealed partial class AppliedConfig
 /// <summary>The kinds an <see cref="AppliedConfig"/> names.</summary>
 public static class AppliedConfigKinds
 {
+    /// <summary>A BaseConfig custom resource.</summary>
     public const string BaseConfig = "BaseConfig";
+
+    /// <summary>A legacy ConfigMap preset.</summary>
     public const string ConfigMap = "ConfigMap";
 }

@@ -15,9 +15,16 @@ namespace Keel.Model.Api;
 [KubernetesEntity(Group = KubeGroup, ApiVersion = KubeApiVersion, Kind = KubeKind, PluralName = KubePluralName)]
 public sealed partial class BaseConfig : IKubernetesObject<V1ObjectMeta>, ISpec<BaseConfigSpec>
 {
+    /// <summary>The API group, <c>llm-d.ai</c>.</summary>
     public const string KubeGroup = LlmdApi.Group;
+
+    /// <summary>The version, <c>v1alpha1</c>.</summary>
     public const string KubeApiVersion = LlmdApi.Version;
+
+    /// <summary>The kind, <c>BaseConfig</c>.</summary>
     public const string KubeKind = "BaseConfig";
+
+    /// <summary>The resource (plural) name.</summary>
     public const string KubePluralName = "baseconfigs";
 
     /// <summary>APIVersion defines the versioned schema of this representation of an object.</summary>

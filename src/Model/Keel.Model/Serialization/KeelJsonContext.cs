@@ -23,6 +23,8 @@ namespace Keel.Model.Serialization;
     ])]
 [JsonSerializable(typeof(ModelService))]
 [JsonSerializable(typeof(BaseConfig))]
+[JsonSerializable(typeof(ModelServiceList))]
+[JsonSerializable(typeof(BaseConfigList))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 public sealed partial class KeelJsonContext : JsonSerializerContext;
