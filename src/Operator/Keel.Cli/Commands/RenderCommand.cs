@@ -31,8 +31,8 @@ public static class RenderCommand
         {
             Description = "The InferencePool API to write: v1 (with an InferenceObjective) or v1alpha2 (with an InferenceModel).",
             DefaultValueFactory = _ => "v1",
+            HelpName = "v1|v1alpha2",
         };
-        poolApi.AcceptOnlyFromAmong("v1", "v1alpha2");
         var eppClusterRole = new Option<string>("--epp-cluster-role")
         {
             Description = "The ClusterRole the endpoint picker's RoleBinding grants.",
@@ -62,11 +62,17 @@ public static class RenderCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var errorOutput = parseResult.InvocationConfiguration.Error;
+            var api = parseResult.GetValue(poolApi);
+            if (api is not ("v1" or "v1alpha2"))
+            {
+                return Task.FromResult(Fail(errorOutput, $"--pool-api {api} is not supported: use v1 or v1alpha2"));
+            }
+
             var options = new RenderOptions(
                 parseResult.GetValue(modelService)!.FullName,
                 parseResult.GetValue(baseConfig)?.FullName,
                 parseResult.GetValue(ns),
-                parseResult.GetValue(poolApi) == "v1alpha2" ? InferencePoolApi.V1Alpha2 : InferencePoolApi.V1,
+                api == "v1alpha2" ? InferencePoolApi.V1Alpha2 : InferencePoolApi.V1,
                 parseResult.GetValue(eppClusterRole) ?? RenderSettings.DefaultEppClusterRole,
                 List(parseResult.GetValue(pdPullSecrets)),
                 List(parseResult.GetValue(eppPullSecrets)),
