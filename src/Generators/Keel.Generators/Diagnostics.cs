@@ -126,6 +126,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor DuplicateVersion = Error("KEEL038", "Duplicate custom resource version",
         "Custom resource '{0}' declares version '{1}' more than once");
 
+    public static readonly DiagnosticDescriptor NotConstructible = Error("KEEL039", "Type needs a public parameterless constructor",
+        "Type '{0}' needs a public parameterless constructor: merge and clone results are built with an object initializer (positional records are not supported; use init or set properties)");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = typeof(Diagnostics)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -22,6 +22,19 @@ public sealed class GoldenTests
         Golden.Match("Widget", "widgets.demo.keel.dev.yaml", JsonToYaml.Convert(CrdJson(result, "Crd_widgets_demo_keel_dev")));
     }
 
+    [Fact]
+    public void Workload_output_matches_golden_files()
+    {
+        // The realistic graph: our type embedding V1PodSpec, with rules declared for the built-in types.
+        var result = GeneratorHarness.Run(Scenarios.Workload);
+        result.AssertCompilesCleanly();
+        foreach (var name in new[] { "ObjectMerger.Demo.WorkloadSpec.g.cs", "ObjectMerger.k8s.Models.V1Container.g.cs", "ObjectMerger.k8s.Models.V1EnvVar.g.cs", "ObjectMerger.k8s.Models.V1ContainerPort.g.cs" })
+        {
+            Assert.True(result.Sources.ContainsKey(name), name + " was not generated");
+            Golden.Match("Workload", name, result.Sources[name]);
+        }
+    }
+
     /// <summary>Reads a generated constant back out of the generated catalog source.</summary>
     internal static string CrdJson(GeneratorResult result, string constant)
     {

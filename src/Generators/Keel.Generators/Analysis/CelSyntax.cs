@@ -198,7 +198,7 @@ internal static class CelSyntax
                             return $"empty parentheses at {Position(position)}";
                         }
 
-                        brackets.Pop();
+                        questions = brackets.Pop().Questions;
                         index++;
                         if (Closing(bracket) != tokens[index].Bracket)
                         {

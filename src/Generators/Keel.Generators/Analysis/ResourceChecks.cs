@@ -14,11 +14,13 @@ internal static class ResourceChecks
 
     public static void Check(CrdModel crd, IReadOnlyDictionary<string, ResolvedType> types, List<DiagnosticInfo> diagnostics)
     {
-        var first = crd.Versions[0];
+        // Versions in source order, so a diagnostic lands on the class that disagrees with the first one written.
+        var inSource = crd.Versions.OrderBy(v => v.Location?.FilePath, System.StringComparer.Ordinal).ThenBy(v => v.Location?.Span.Start ?? 0).ToList();
+        var first = inSource[0];
         var id = crd.Kind + " (" + crd.Group + ")";
         CheckNames(first, id, diagnostics);
 
-        foreach (var version in crd.Versions.Skip(1))
+        foreach (var version in inSource.Skip(1))
         {
             var differences = new List<string>();
             if (version.Plural != first.Plural) differences.Add("plural");
@@ -33,7 +35,7 @@ internal static class ResourceChecks
             }
         }
 
-        foreach (var duplicate in crd.Versions.GroupBy(v => v.Version).Where(g => g.Count() > 1))
+        foreach (var duplicate in inSource.GroupBy(v => v.Version).Where(g => g.Count() > 1))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateVersion, duplicate.Last().Location, id, duplicate.Key));
         }
@@ -41,7 +43,7 @@ internal static class ResourceChecks
         var storage = crd.Versions.Count(v => v.Storage);
         if (crd.Versions.Count > 1 && storage != 1)
         {
-            var at = crd.Versions.Where(v => v.Storage).Skip(1).FirstOrDefault()?.Location ?? first.Location;
+            var at = inSource.Where(v => v.Storage).Skip(1).FirstOrDefault()?.Location ?? first.Location;
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.StorageVersionCount, at, id, storage.ToString(CultureInfo.InvariantCulture), string.Join(", ", crd.Versions.Select(v => v.Version))));
         }
 

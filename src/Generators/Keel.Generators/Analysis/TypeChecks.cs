@@ -10,6 +10,11 @@ internal static class TypeChecks
 {
     public static void Check(ResolvedType type, IReadOnlyDictionary<string, ResolvedType> types, List<DiagnosticInfo> diagnostics)
     {
+        if (!type.Shape.CanConstruct)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotConstructible, type.Shape.Location, type.Shape.Name));
+        }
+
         foreach (var property in type.Properties)
         {
             CheckProperty(type, property, types, diagnostics);
@@ -55,7 +60,7 @@ internal static class TypeChecks
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoSetter, location, name));
         }
 
-        if (!property.Required && value.CannotBeUnset && value.Kind != ValueKind.FreeForm && !annotations.Optional)
+        if (!property.Required && value.CannotBeUnset && value.Kind != ValueKind.FreeForm)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OptionalValueType, location, name, value.TypeName, Zero(value)));
         }
@@ -167,7 +172,7 @@ internal static class TypeChecks
         Require(text || a.Pattern is null, "Pattern");
         Require(kind == ValueKind.List || a.MinItems is null, "MinItems");
         Require(kind == ValueKind.List || a.MaxItems is null, "MaxItems");
-        Require(kind == ValueKind.List || !a.UniqueItems, "UniqueItems");
+        Require(kind == ValueKind.List && property.Value.Element?.IsScalar == true || !a.UniqueItems, "UniqueItems");
         Require(kind is ValueKind.Map or ValueKind.Object or ValueKind.FreeForm || a.MinProperties is null, "MinProperties");
         Require(kind is ValueKind.Map or ValueKind.Object or ValueKind.FreeForm || a.MaxProperties is null, "MaxProperties");
     }

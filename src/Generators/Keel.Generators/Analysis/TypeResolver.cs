@@ -118,7 +118,8 @@ internal static class TypeResolver
         var value = property.Value;
         var kind = KindOf(value, annotations);
         var keys = annotations.ListMapKeys;
-        var listType = annotations.ListType ?? (keys.IsEmpty ? null : Map);
+        // uniqueItems is rejected by the API server (quadratic); a unique scalar list is a set.
+        var listType = annotations.ListType ?? (!keys.IsEmpty ? Map : annotations.UniqueItems && value.Element?.IsScalar == true ? Set : null);
         var mergeKeys = annotations.MergeKeys.IsEmpty ? keys : annotations.MergeKeys;
         var atomic = kind switch
         {

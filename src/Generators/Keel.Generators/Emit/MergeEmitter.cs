@@ -121,9 +121,9 @@ internal static class MergeEmitter
                 return $"{Ops}.Whole({baseValue}, {overlay}, static v => Clone(v)!, {field}, {Strategy}.AtomicObject)";
             case MergeKind.MapUnion:
                 var mergeValues = element?.Kind == ValueKind.Object ? "static (a, b, c) => MergeCore(a, b, c)" : "null";
-                return Map($"{Ops}.MapUnion({AsMap(value, baseValue)}, {AsMap(value, overlay)}, {ElementClone(element)}, {mergeValues}, {field})", value);
+                return $"{Ops}.MapUnion({AsMap(value, baseValue)}, {AsMap(value, overlay)}, {ElementClone(element)}, {mergeValues}, {field})";
             case MergeKind.AtomicMap:
-                return Map($"{Ops}.ReplaceMap({AsMap(value, baseValue)}, {AsMap(value, overlay)}, false, {ElementClone(element)}, {Strategy}.AtomicMap, {field})", value);
+                return $"{Ops}.ReplaceMap({AsMap(value, baseValue)}, {AsMap(value, overlay)}, false, {ElementClone(element)}, {Strategy}.AtomicMap, {field})";
             case MergeKind.MapList:
                 var id = KeyFunctionId(owner, p);
                 return List($"{Ops}.MapList({AsList(value, baseValue)}, {AsList(value, overlay)}, SameKey{id}, DescribeKey{id}, static (a, b, c) => MergeCore(a, b, c), static v => Clone(v)!, {field})", value);
@@ -138,7 +138,7 @@ internal static class MergeEmitter
                 return value.Kind switch
                 {
                     ValueKind.List => List($"{Ops}.ReplaceList({AsList(value, baseValue)}, {AsList(value, overlay)}, {empty}, {ElementClone(element)}, {field})", value),
-                    ValueKind.Map => Map($"{Ops}.ReplaceMap({AsMap(value, baseValue)}, {AsMap(value, overlay)}, {empty}, {ElementClone(element)}, {Strategy}.{p.Strategy}, {field})", value),
+                    ValueKind.Map => $"{Ops}.ReplaceMap({AsMap(value, baseValue)}, {AsMap(value, overlay)}, {empty}, {ElementClone(element)}, {Strategy}.{p.Strategy}, {field})",
                     ValueKind.String => $"{Ops}.ReplaceString({baseValue}, {overlay}, {empty}, context, {json})",
                     _ => $"{Ops}.Whole({baseValue}, {overlay}, static v => Clone(v)!, {field}, {Strategy}.{p.Strategy})",
                 };
@@ -172,7 +172,7 @@ internal static class MergeEmitter
             case ValueKind.List:
                 return List($"{Ops}.CloneList({AsList(value, expression)}, {ElementClone(value.Element)})", value);
             case ValueKind.Map:
-                return Map($"{Ops}.CloneMap({AsMap(value, expression)}, {ElementClone(value.Element)})", value);
+                return $"{Ops}.CloneMap({AsMap(value, expression)}, {ElementClone(value.Element)})";
             case ValueKind.FreeForm:
                 return value.FreeForm switch
                 {
@@ -213,8 +213,6 @@ internal static class MergeEmitter
 
     private static string List(string expression, ValueShape value) =>
         value.Collection == CollectionKind.Array ? $"{expression}?.ToArray()" : expression;
-
-    private static string Map(string expression, ValueShape value) => expression;
 
     private static void EmitKeyFunctions(SourceWriter w, IReadOnlyDictionary<string, ResolvedType> types, ResolvedType owner, ResolvedProperty p)
     {

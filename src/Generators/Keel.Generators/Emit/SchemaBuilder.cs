@@ -308,11 +308,6 @@ internal sealed class SchemaBuilder
         SetInt(schema, "maxItems", a.MaxItems);
         SetInt(schema, "minProperties", a.MinProperties);
         SetInt(schema, "maxProperties", a.MaxProperties);
-        if (a.UniqueItems)
-        {
-            schema["uniqueItems"] = JsonLiteral.True;
-        }
-
         if (a.Pattern is { } pattern)
         {
             schema["pattern"] = JsonValue.From(pattern);

@@ -33,5 +33,5 @@ public static class MergeCatalog
 
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static void Register<T>(Func<T?, T?, IMergeObserver?, T?> merge)
-        where T : class => Merges[typeof(T)] = merge;
+        where T : class => Merges.TryAdd(typeof(T), merge); // the first assembly that registered a type wins
 }

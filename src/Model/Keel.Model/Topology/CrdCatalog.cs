@@ -15,5 +15,5 @@ public static class CrdCatalog
     /// <summary>Called by generated code; the factory runs on first use of the catalog.</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static void Register(Func<IEnumerable<CrdDocument>> factory) =>
-        Registry.Add(factory, static items => items.OrderBy(c => c.Name, StringComparer.Ordinal));
+        Registry.Add(factory, static items => items.DistinctBy(c => c.Name).OrderBy(c => c.Name, StringComparer.Ordinal));
 }

@@ -33,6 +33,7 @@ public static class SchemaCatalog
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static void Register(Func<IEnumerable<KindSchema>> factory) =>
         Registry.Add(factory, static items => items
+            .DistinctBy(s => (s.Group, s.Version, s.Kind)) // the first assembly that registered a kind wins
             .OrderBy(s => s.Group, StringComparer.Ordinal)
             .ThenBy(s => s.Version, StringComparer.Ordinal)
             .ThenBy(s => s.Kind, StringComparer.Ordinal));

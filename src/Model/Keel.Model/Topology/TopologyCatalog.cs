@@ -10,7 +10,7 @@ public static class TopologyCatalog
     private static readonly LazyRegistry<TypeTopology> Registry = new();
     private static Index? index;
 
-    /// <summary>Every registered type, ordered by full name.</summary>
+    /// <summary>Every registered type (once, from the first assembly that registered it), ordered by full name.</summary>
     public static IReadOnlyList<TypeTopology> All => Registry.Items;
 
     /// <summary>The topology of <paramref name="type"/>, or null when no generated code covers it.</summary>
@@ -92,7 +92,9 @@ public static class TopologyCatalog
     /// <summary>Called by generated code; the factory runs on first use of the catalog.</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static void Register(Func<IEnumerable<TypeTopology>> factory) =>
-        Registry.Add(factory, static items => items.OrderBy(t => t.ClrType.FullName, StringComparer.Ordinal));
+        Registry.Add(factory, static items => items
+            .DistinctBy(t => t.ClrType) // two assemblies may generate the same built-in type: the first loaded wins
+            .OrderBy(t => t.ClrType.FullName, StringComparer.Ordinal));
 
     /// <summary>A lookup table built for one snapshot of the registry.</summary>
     private sealed record Index(IReadOnlyList<TypeTopology> Items, Dictionary<Type, TypeTopology> ByType);
