@@ -55,7 +55,7 @@ public static class MigrationYaml
     {
         PartOutcome.Typed => "spec." + part.Field,
         PartOutcome.Upgraded => "spec." + part.Field + " (upgraded from the legacy API)",
-        PartOutcome.Raw => "spec.templates." + part.Key + " (raw template text: its template produces YAML structure)",
+        PartOutcome.Raw => "spec.templates." + part.Key + " (raw template text, rendered and read as the ConfigMap value; why: see below)",
         PartOutcome.Absent => "left out (empty)",
         PartOutcome.Dropped => "left out (see the " + MigrationAnnotations.Dropped + " annotation)",
         _ => part.Outcome.ToString(),

@@ -133,7 +133,7 @@ public static class PresetMigration
         {
             notes.Add(MigrationNote.Info(
                 MigrationCodes.RawTemplate,
-                $"{prefix.Key(part.Key)}: kept verbatim under spec.templates.{part.Key} (rendered and read as the ConfigMap value is) because its template produces structure: "
+                $"{prefix.Key(part.Key)}: kept verbatim under spec.templates.{part.Key} (rendered and read as the ConfigMap value is), because as a typed part it would not render the same: "
                 + string.Join("; ", part.Reasons.Select(r => Reason(r, prefix, part.Key))),
                 part.Key));
             return part;
