@@ -104,24 +104,26 @@ internal static class ScalarRules
         return depth == 0 ? null : "it opens an if, range or with whose end is outside this YAML value: a block around several fields or lines produces structure";
     }
 
-    // Two representative renderings: every output non-empty with control blocks kept, then what may be empty empty
-    // and control blocks left out.
+    // Representative renderings: every output non-empty with the first branch of each control block taken, then
+    // what may be empty empty with the else branch (or nothing) taken.
     private static IEnumerable<string> Renderings(string value, IReadOnlyList<AnalyzedAction> actions, PlaceholderText text)
     {
-        yield return Substitute(value, text, skipBlocks: false, emptyWherePossible: false);
-        yield return Substitute(value, text, skipBlocks: true, emptyWherePossible: true);
+        yield return Substitute(value, text, elseBranches: false);
+        yield return Substitute(value, text, elseBranches: true);
     }
 
-    private static string Substitute(string value, PlaceholderText text, bool skipBlocks, bool emptyWherePossible)
+    private static string Substitute(string value, PlaceholderText text, bool elseBranches)
     {
-        var parts = Split(value, text);
         var sb = new StringBuilder();
-        var depth = 0;
-        foreach (var (literal, action) in parts)
+
+        // For each open block: whether its current branch is rendered.
+        var rendered = new Stack<bool>();
+        bool Visible() => rendered.All(r => r);
+        foreach (var (literal, action) in Split(value, text))
         {
             if (action is null)
             {
-                if (!skipBlocks || depth == 0)
+                if (Visible())
                 {
                     sb.Append(literal);
                 }
@@ -129,26 +131,33 @@ internal static class ScalarRules
                 continue;
             }
 
-            if (action.Action.Opens)
+            var a = action.Action;
+            if (a.Opens)
             {
-                depth++;
+                rendered.Push(!elseBranches);
                 continue;
             }
 
-            if (action.Action.Closes)
+            if (a.Kind == ActionKind.Control && a.Keyword == "else" && rendered.Count > 0)
             {
-                depth--;
+                rendered.Push(!rendered.Pop());
                 continue;
             }
 
-            if (action.Action.Kind != ActionKind.Output || (skipBlocks && depth > 0))
+            if (a.Closes && rendered.Count > 0)
+            {
+                rendered.Pop();
+                continue;
+            }
+
+            if (a.Kind != ActionKind.Output || !Visible())
             {
                 continue;
             }
 
             sb.Append(action.Output switch
             {
-                { MayBeEmpty: true } when emptyWherePossible => string.Empty,
+                { MayBeEmpty: true } when elseBranches => string.Empty,
                 { Shape: OutputShape.Digits } => "8000",
                 { Shape: OutputShape.Boolean } => "true",
                 _ => "text",

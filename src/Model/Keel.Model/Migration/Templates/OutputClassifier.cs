@@ -129,13 +129,21 @@ internal static class OutputClassifier
         return text.Length == 0 ? ActionOutput.MaybeEmptyText : ActionOutput.Text;
     }
 
+    private static readonly Dictionary<string, string> StructureFunctions = new(StringComparer.Ordinal)
+    {
+        ["toYaml"] = "toYaml produces YAML structure",
+        ["toPrettyJson"] = "toPrettyJson produces several lines of JSON",
+        ["indent"] = "indent produces indented lines, which YAML reads as structure",
+        ["nindent"] = "nindent starts a new line and indents it, which YAML reads as structure",
+        ["println"] = "println ends with a line break",
+        ["b64dec"] = "b64dec can produce any text, line breaks included",
+    };
+
     private static ActionOutput Function(string name, List<ActionOutput> args)
     {
-        // Any argument that is structure or YAML syntax may reach the output (print, default, ternary...).
-        if (args.FirstOrDefault(a => a.IsYamlSignificant) is { Why: not null } significant && !DigitFunctions.Contains(name) && !BooleanFunctions.Contains(name)
-            && !NeverEmptyFunctions.Contains(name) && !SyntaxFunctions.ContainsKey(name))
+        if (StructureFunctions.TryGetValue(name, out var structure))
         {
-            return significant;
+            return ActionOutput.Structure(structure);
         }
 
         if (DigitFunctions.Contains(name))
@@ -158,6 +166,18 @@ internal static class OutputClassifier
             return ActionOutput.Text;
         }
 
+        var known = PreservingFunctions.Contains(name) || TextFunctions.Contains(name) || name is "default" or "required" or "coalesce" or "ternary";
+        if (!known)
+        {
+            return ActionOutput.Structure($"{name} returns a list, a map or a value whose printed form YAML may read as structure");
+        }
+
+        // The text functions print their arguments (or parts of them): structure or syntax in an argument reaches the output.
+        if (args.FirstOrDefault(a => a.IsYamlSignificant) is { Why: not null } significant)
+        {
+            return significant;
+        }
+
         switch (name)
         {
             case "default":
@@ -172,26 +192,9 @@ internal static class OutputClassifier
                 return args.Count == 3 ? ActionOutput.Either(args[0], args[1]) : ActionOutput.MaybeEmptyText;
         }
 
-        if (PreservingFunctions.Contains(name))
-        {
-            return new ActionOutput(OutputShape.Text, args.Count == 0 || args[^1].MayBeEmpty);
-        }
-
-        if (TextFunctions.Contains(name))
-        {
-            return ActionOutput.MaybeEmptyText;
-        }
-
-        return name switch
-        {
-            "toYaml" => ActionOutput.Structure("toYaml produces YAML structure"),
-            "toPrettyJson" => ActionOutput.Structure("toPrettyJson produces several lines of JSON"),
-            "indent" => ActionOutput.Structure("indent produces indented lines, which YAML reads as structure"),
-            "nindent" => ActionOutput.Structure("nindent starts a new line and indents it, which YAML reads as structure"),
-            "println" => ActionOutput.Structure("println ends with a line break"),
-            "b64dec" => ActionOutput.Structure("b64dec can produce any text, line breaks included"),
-            _ => ActionOutput.Structure($"{name} returns a list, a map or a value whose printed form YAML may read as structure"),
-        };
+        return PreservingFunctions.Contains(name)
+            ? new ActionOutput(OutputShape.Text, args.Count == 0 || args[^1].MayBeEmpty)
+            : ActionOutput.MaybeEmptyText;
     }
 
     /// <summary>
