@@ -34,8 +34,14 @@ public sealed record MigrationResult
 
     public IEnumerable<MigrationNote> Errors => Notes.Where(n => n.IsError);
 
-    /// <summary>Whether a legacy part was upgraded: the two forms then agree in the operator's v1 pool mode (the default), see <see cref="Checking.MigrationCheck"/>.</summary>
-    public bool UpgradedLegacyApis => Parts.Any(p => p.Outcome == PartOutcome.Upgraded && p.Key is "inferencePool" or "inferenceModel");
+    /// <summary>
+    /// Whether a legacy pool or InferenceModel was upgraded (or an InferenceModel left out beside an
+    /// inferenceObjective): the two forms then agree in the operator's v1 pool mode (the default) only, see
+    /// <see cref="Checking.MigrationCheck"/>.
+    /// </summary>
+    public bool UpgradedLegacyApis => Parts.Any(p =>
+        (p.Outcome == PartOutcome.Upgraded && p.Key is "inferencePool" or "inferenceModel")
+        || (p.Outcome == PartOutcome.Dropped && p.Key == "inferenceModel"));
 
     /// <summary>Whether some part is kept as raw template text.</summary>
     public bool HasRawTemplates => Parts.Any(p => p.Outcome == PartOutcome.Raw);

@@ -73,11 +73,11 @@ public static class MigrateCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new MigrateOptions(
-                parseResult.GetValue(baseConfig)?.FullName,
+                parseResult.GetValue(baseConfig)?.ToString(),
                 parseResult.GetValue(fromCluster),
                 parseResult.GetValue(kubeconfig),
                 parseResult.GetValue(context),
-                parseResult.GetValue(output)?.FullName,
+                parseResult.GetValue(output)?.ToString(),
                 [.. (parseResult.GetValue(check) ?? []).Select(f => f.ToString())],
                 new MigrationOptions { AllowRawTemplates = parseResult.GetValue(allowRaw), DropUnknownKeys = parseResult.GetValue(dropUnknownKeys) },
                 parseResult.GetValue(eppClusterRole) ?? RenderSettings.DefaultEppClusterRole);
