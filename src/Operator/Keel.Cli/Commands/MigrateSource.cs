@@ -12,9 +12,9 @@ namespace Keel.Cli.Commands;
 /// (<c>--kubeconfig</c>, else <c>$KUBECONFIG</c>, else <c>~/.kube/config</c>, as kubectl looks). Every failure is one
 /// line that names the file or the object.
 /// </summary>
-internal static class MigrateSource
+public static class MigrateSource
 {
-    public static V1ConfigMap? ReadFile(string path, out string error)
+    internal static V1ConfigMap? ReadFile(string path, out string error)
     {
         string text;
         try
@@ -33,7 +33,7 @@ internal static class MigrateSource
     }
 
     /// <summary>Reads <c>NAMESPACE/NAME</c> from the cluster the kubeconfig points at.</summary>
-    public static async Task<(V1ConfigMap? ConfigMap, string Error)> ReadClusterAsync(string reference, string? kubeconfig, string? context, CancellationToken cancellationToken)
+    internal static async Task<(V1ConfigMap? ConfigMap, string Error)> ReadClusterAsync(string reference, string? kubeconfig, string? context, CancellationToken cancellationToken)
     {
         var slash = reference.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || slash == reference.Length - 1 || reference.IndexOf('/', slash + 1) >= 0)
@@ -78,14 +78,16 @@ internal static class MigrateSource
     }
 
     /// <summary>As kubectl: the flag, else the first file of $KUBECONFIG, else ~/.kube/config.</summary>
-    public static string KubeconfigPath(string? flag)
+    public static string KubeconfigPath(string? flag) => KubeconfigPath(flag, Environment.GetEnvironmentVariable("KUBECONFIG"));
+
+    /// <summary>As <see cref="KubeconfigPath(string?)"/>, with the value of $KUBECONFIG given.</summary>
+    public static string KubeconfigPath(string? flag, string? environment)
     {
         if (!string.IsNullOrEmpty(flag))
         {
             return flag;
         }
 
-        var environment = Environment.GetEnvironmentVariable("KUBECONFIG");
         if (!string.IsNullOrEmpty(environment))
         {
             return environment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)[0];
@@ -94,6 +96,26 @@ internal static class MigrateSource
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
     }
 
-    private static string FirstLine(string? text) =>
-        string.IsNullOrEmpty(text) ? "(no body)" : text.Split('\n')[0].Trim();
+    // The API server answers errors with a Status object; its message is what a person needs.
+    private static string FirstLine(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "(no body)";
+        }
+
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(text)?["message"] is System.Text.Json.Nodes.JsonValue message && message.TryGetValue<string>(out var value))
+            {
+                return value;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not a Status: show the body's first line.
+        }
+
+        return text.Split('\n')[0].Trim();
+    }
 }
