@@ -68,4 +68,28 @@ public sealed class CustomResourceAdmissionTests
         Assert.Equal("Gadget.test.keel.dev \"x\" is invalid: spec.routing.modelName: Invalid value: \"string\": modelName is immutable",
             (string?)raw.Json!["message"]);
     }
+
+    [Fact]
+    public async Task Invalid_crds_are_rejected_with_422_and_not_served()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        var crd = Http.YamlJson.Parse(TestCrds.Widget)!.AsObject();
+        crd["metadata"]!["name"] = "wrong.test.keel.dev";
+        var raw = await RawHttp.SendAsync(h.Server, HttpMethod.Post, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd.ToJsonString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, raw.Status);
+        Assert.StartsWith("CustomResourceDefinition.apiextensions.k8s.io \"wrong.test.keel.dev\" is invalid: metadata.name", (string?)raw.Json!["message"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await RawHttp.GetAsync(h.Server, "/apis/test.keel.dev/v1/namespaces/default/widgets")).Status);
+    }
+
+    [Fact]
+    public async Task Crds_get_their_v1_defaults()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        var crd = Http.YamlJson.Parse(TestCrds.Widget)!.AsObject();
+        crd["spec"]!["names"]!.AsObject().Remove("listKind");
+        await h.Server.InstallCrdAsync(crd.ToJsonString());
+        var stored = await h.Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.test.keel.dev");
+        Assert.Equal("WidgetList", stored.Spec.Names.ListKind);
+        Assert.Equal("None", stored.Spec.Conversion.Strategy);
+    }
 }

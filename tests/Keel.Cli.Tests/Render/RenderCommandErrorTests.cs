@@ -118,8 +118,8 @@ public sealed class RenderCommandErrorTests : IDisposable
     [Fact]
     public async Task An_invalid_baseconfig_is_rejected_by_its_crd()
     {
-        var baseConfig = "apiVersion: llm-d.ai/v1alpha1\nkind: BaseConfig\nmetadata: {name: preset}\nspec:\n  templates: {notAPart: x}\n";
-        Assert.Contains("templates keys must be part names", await OneLineError("-m", File("ms.yaml", ModelService), "-b", File("preset.yaml", baseConfig)), StringComparison.Ordinal);
+        var baseConfig = "apiVersion: llm-d.ai/v1alpha1\nkind: BaseConfig\nmetadata: {name: preset}\nspec:\n  decodeService: {spec: {}}\n  templates: {decodeService: 'spec: {}'}\n";
+        Assert.Contains("decodeService is given both as a typed part and under templates", await OneLineError("-m", File("ms.yaml", ModelService), "-b", File("preset.yaml", baseConfig)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -213,9 +213,13 @@ public sealed class CrdSchemaTests
     }
 
     [Fact]
-    public void BaseConfig_template_keys_are_checked()
+    public void BaseConfig_template_parts_are_known_fields_each_typed_or_raw()
     {
-        Assert.Single(RuleMessages(At(Schema("baseconfigs.llm-d.ai"), "spec")));
+        var templates = At(Schema("baseconfigs.llm-d.ai"), "spec.templates");
+        Assert.Equal(
+            ["configMaps", "decodeDeployment", "decodeService", "eppDeployment", "eppService", "httpRoute", "inferenceModel", "inferenceObjective", "inferencePool", "prefillDeployment", "prefillService"],
+            templates["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(10, RuleMessages(At(Schema("baseconfigs.llm-d.ai"), "spec")).Count);
     }
 
     private static void JsonAssertNames(JsonNode names, string kind, string listKind, string plural, string singular)

@@ -134,4 +134,19 @@ public sealed class DiagnosticsTests
             Assert.Equal(ChildLabels.ManagedByValue, c.Labels[ChildLabels.ManagedBy]);
         });
     }
+
+    [Fact]
+    public void Every_child_kind_the_render_produces_is_listed_for_watches_and_pruning()
+    {
+        var kinds = ChildKinds.All.ToHashSet();
+        foreach (var api in new[] { InferencePoolApi.V1, InferencePoolApi.V1Alpha2 })
+        {
+            var result = Ok(ModelServiceWith("prefill: {}"),
+                ConfigMap(("decodeDeployment", Parts.DecodeDeployment), ("prefillDeployment", Parts.PrefillDeployment), ("decodeService", Parts.Service),
+                    ("eppDeployment", Parts.EppDeployment), ("eppService", Parts.Service), ("inferencePool", Parts.InferencePool),
+                    ("inferenceModel", Parts.InferenceModel), ("httpRoute", Parts.HttpRoute), ("configMaps", "- metadata: {name: cfg}\n")),
+                Settings with { PoolApi = api });
+            Assert.All(result.Children, c => Assert.Contains((c.ApiVersion, c.Kind), kinds));
+        }
+    }
 }

@@ -109,8 +109,23 @@ public sealed class RenderPropertyTests
                 return PresetSource.From(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "preset", NamespaceProperty = "team" }, Data = data });
             }
 
-            // The same parts as raw templates of a BaseConfig.
-            return (PresetSource?)PresetSource.From(new BaseConfig { Metadata = new V1ObjectMeta { Name = "preset", NamespaceProperty = "team" }, Spec = new BaseConfigSpec { Templates = data } });
+            // The same parts as raw templates of a BaseConfig (which has no place for unknown keys).
+            string? Part(string key) => data.GetValueOrDefault(key);
+            var templates = new BaseConfigTemplates
+            {
+                ConfigMaps = Part("configMaps"),
+                DecodeDeployment = Part("decodeDeployment"),
+                PrefillDeployment = Part("prefillDeployment"),
+                EppDeployment = Part("eppDeployment"),
+                DecodeService = Part("decodeService"),
+                PrefillService = Part("prefillService"),
+                EppService = Part("eppService"),
+                InferencePool = Part("inferencePool"),
+                InferenceObjective = Part("inferenceObjective"),
+                InferenceModel = Part("inferenceModel"),
+                HttpRoute = Part("httpRoute"),
+            };
+            return (PresetSource?)PresetSource.From(new BaseConfig { Metadata = new V1ObjectMeta { Name = "preset", NamespaceProperty = "team" }, Spec = new BaseConfigSpec { Templates = templates } });
         });
 
     private static readonly Gen<RenderSettings> Settings =

@@ -12,7 +12,26 @@ namespace Keel.Model.Api;
 /// labels and owner references. Every string may be a template; where the schema wants an integer or a boolean
 /// a template string is accepted too (<c>port: '{{ "http" | getPort }}'</c>) and converted after rendering.
 /// </summary>
-[CelRule(TemplatesRule.Rule, Message = TemplatesRule.Message)]
+[CelRule("!has(self.templates) || !has(self.templates.configMaps) || !has(self.configMaps)",
+    Message = "configMaps is given both as a typed part and under templates: keep one", FieldPath = ".templates.configMaps")]
+[CelRule("!has(self.templates) || !has(self.templates.prefillDeployment) || !has(self.prefillDeployment)",
+    Message = "prefillDeployment is given both as a typed part and under templates: keep one", FieldPath = ".templates.prefillDeployment")]
+[CelRule("!has(self.templates) || !has(self.templates.decodeDeployment) || !has(self.decodeDeployment)",
+    Message = "decodeDeployment is given both as a typed part and under templates: keep one", FieldPath = ".templates.decodeDeployment")]
+[CelRule("!has(self.templates) || !has(self.templates.eppDeployment) || !has(self.eppDeployment)",
+    Message = "eppDeployment is given both as a typed part and under templates: keep one", FieldPath = ".templates.eppDeployment")]
+[CelRule("!has(self.templates) || !has(self.templates.prefillService) || !has(self.prefillService)",
+    Message = "prefillService is given both as a typed part and under templates: keep one", FieldPath = ".templates.prefillService")]
+[CelRule("!has(self.templates) || !has(self.templates.decodeService) || !has(self.decodeService)",
+    Message = "decodeService is given both as a typed part and under templates: keep one", FieldPath = ".templates.decodeService")]
+[CelRule("!has(self.templates) || !has(self.templates.eppService) || !has(self.eppService)",
+    Message = "eppService is given both as a typed part and under templates: keep one", FieldPath = ".templates.eppService")]
+[CelRule("!has(self.templates) || !has(self.templates.httpRoute) || !has(self.httpRoute)",
+    Message = "httpRoute is given both as a typed part and under templates: keep one", FieldPath = ".templates.httpRoute")]
+[CelRule("!has(self.templates) || !has(self.templates.inferencePool) || !has(self.inferencePool)",
+    Message = "inferencePool is given both as a typed part and under templates: keep one", FieldPath = ".templates.inferencePool")]
+[CelRule("!has(self.templates) || !has(self.templates.inferenceObjective) || !has(self.inferenceObjective)",
+    Message = "inferenceObjective is given both as a typed part and under templates: keep one", FieldPath = ".templates.inferenceObjective")]
 public sealed partial class BaseConfigSpec
 {
     /// <summary>ConfigMaps created as they are (after rendering), for example the endpoint picker's plugin configuration.</summary>
@@ -56,11 +75,8 @@ public sealed partial class BaseConfigSpec
     public JsonObject? InferenceObjective { get; set; }
 
     /// <summary>
-    /// Parts written as raw template text, keyed by part name (the keys of the ConfigMap preset, the legacy
-    /// <c>inferenceModel</c> included), for templates that produce structure rather than a single value
-    /// (<c>{{ toYaml .X | nindent 4 }}</c>, <c>{{ if }}</c> around fields). The rendered text is read as YAML of that
-    /// part's kind, exactly as a ConfigMap preset's value. A part is given either here or as a typed field, not both.
+    /// Parts written as raw template text, for templates that produce structure rather than a single value. A part is
+    /// given either here or as a typed field, not both.
     /// </summary>
-    [MapType(MapTopology.Granular)]
-    public IDictionary<string, string>? Templates { get; set; }
+    public BaseConfigTemplates? Templates { get; set; }
 }

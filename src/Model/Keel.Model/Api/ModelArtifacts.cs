@@ -12,6 +12,7 @@ public sealed partial class ModelArtifacts
     /// <c>oci://&lt;image reference&gt;</c> (an image volume). The scheme is case-sensitive.
     /// </summary>
     [MinLength(1)]
+    [MaxLength(4096)] // bounds the cost of the CEL rules, as Kubernetes asks for strings they inspect
     [CelRule("self.startsWith('hf://') || self.startsWith('pvc://') || self.startsWith('oci://')",
         Message = "uri must start with hf://, pvc:// or oci:// (for example hf://facebook/opt-125m)")]
     [CelRule("!self.startsWith('hf://') || self.matches('^hf://[^/]+/[^/]+$')",

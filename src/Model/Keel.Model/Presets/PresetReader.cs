@@ -97,13 +97,15 @@ public static class PresetReader
         Typed(PresetPart.InferenceObjective, spec.InferenceObjective);
         Typed(PresetPart.HttpRoute, spec.HttpRoute);
 
-        foreach (var (key, text) in (spec.Templates ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var part in PresetParts.All)
         {
-            if (!PresetParts.TryParse(key, out var part))
+            if (TemplateOf(spec.Templates, part) is not { } text)
             {
-                unknown.Add(new TemplateTextPart(key, text ?? string.Empty));
+                continue;
             }
-            else if (found.ContainsKey(part))
+
+            var key = PresetParts.KeyOf(part);
+            if (found.ContainsKey(part))
             {
                 diagnostics.Add(RenderDiagnostic.Error(
                     RenderReasons.PresetParseError,
@@ -126,4 +128,21 @@ public static class PresetReader
 
         return new RawPreset(source, description, [.. found], unknown, diagnostics);
     }
+
+    /// <summary>The raw template of <paramref name="part"/> under a BaseConfig's <c>spec.templates</c>, or null.</summary>
+    private static string? TemplateOf(BaseConfigTemplates? templates, PresetPart part) => templates is null ? null : part switch
+    {
+        PresetPart.ConfigMaps => templates.ConfigMaps,
+        PresetPart.DecodeDeployment => templates.DecodeDeployment,
+        PresetPart.PrefillDeployment => templates.PrefillDeployment,
+        PresetPart.EppDeployment => templates.EppDeployment,
+        PresetPart.DecodeService => templates.DecodeService,
+        PresetPart.PrefillService => templates.PrefillService,
+        PresetPart.EppService => templates.EppService,
+        PresetPart.InferencePool => templates.InferencePool,
+        PresetPart.InferenceObjective => templates.InferenceObjective,
+        PresetPart.InferenceModel => templates.InferenceModel,
+        PresetPart.HttpRoute => templates.HttpRoute,
+        _ => null,
+    };
 }

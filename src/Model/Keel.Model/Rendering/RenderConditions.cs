@@ -19,7 +19,7 @@ public static class RenderConditions
     public const string ReasonRendered = "Rendered";
     public const string ReasonRenderedWithWarnings = "RenderedWithWarnings";
     public const string ReasonNotRendered = "PresetNotResolved";
-    public const string ReasonCurrentPreset = "BaseConfig";
+    public const string ReasonCurrentPreset = "NoConfigMapPreset";
 
     public static IReadOnlyList<V1Condition> For(RenderResult result, long? observedGeneration)
     {

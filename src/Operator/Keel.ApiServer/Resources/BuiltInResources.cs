@@ -96,7 +96,7 @@ public static class BuiltInResources
             Group = "apiextensions.k8s.io", Version = "v1", Kind = "CustomResourceDefinition", Plural = "customresourcedefinitions",
             Namespaced = false, ShortNames = ["crd", "crds"], Categories = ["api-extensions"], HasStatusSubresource = true,
             GenerationFields = GenerationTracking.Spec, Columns = BuiltInColumns.CustomResourceDefinition,
-            PrepareForDelete = BuiltInDefaults.CustomResourceDefinitionCleanupFinalizer,
+            PrepareForDelete = BuiltInDefaults.CustomResourceDefinitionCleanupFinalizer, Validate = Crds.CrdAdmission.Validate,
         },
     ];
 }

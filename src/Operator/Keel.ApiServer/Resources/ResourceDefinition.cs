@@ -46,7 +46,10 @@ public sealed record ResourceDefinition
     /// <summary>Resets or defaults server-owned fields on create (status of a new Deployment, a new Namespace's phase).</summary>
     public Action<JsonObject>? PrepareForCreate { get; init; }
 
-    /// <summary>Kind-specific validation beyond object metadata; field paths are relative to the object root.</summary>
+    /// <summary>
+    /// Kind-specific defaulting and validation beyond object metadata, run on every write before schema
+    /// admission (it may default fields in place); field paths are relative to the object root.
+    /// </summary>
     public Func<JsonObject, JsonObject?, IReadOnlyList<FieldViolation>>? Validate { get; init; }
 
     /// <summary>The OpenAPI v3 schema of the kind (served under /openapi and used for SSA merge topology). Null: none known.</summary>
