@@ -54,7 +54,12 @@ public static class MigrationYaml
     private static string Describe(PartMigration part) => part.Outcome switch
     {
         PartOutcome.Typed => "spec." + part.Field,
-        PartOutcome.Upgraded => "spec." + part.Field + " (upgraded from the legacy API)",
+        PartOutcome.Upgraded => "spec." + part.Field + part.Key switch
+        {
+            "inferencePool" => " (upgraded from inference.networking.x-k8s.io/v1alpha2 to inference.networking.k8s.io/v1)",
+            "inferenceModel" => " (the legacy InferenceModel as an InferenceObjective)",
+            _ => " (its backendRef to the pool now names inference.networking.k8s.io)",
+        },
         PartOutcome.Raw => "spec.templates." + part.Key + " (raw template text, rendered and read as the ConfigMap value; why: see below)",
         PartOutcome.Absent => "left out (empty)",
         PartOutcome.Dropped => "left out (see the " + MigrationAnnotations.Dropped + " annotation)",
