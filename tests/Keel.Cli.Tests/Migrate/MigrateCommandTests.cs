@@ -172,5 +172,6 @@ public sealed class MigrateCommandTests : IDisposable
         var report = stderr.ToString().Replace(Root + "/", string.Empty, StringComparison.Ordinal);
         Assert.Contains("check: ModelService default/opt-125m (samples/single-node-hf/modelservice.yaml), --pool-api v1: FAILED: 1 of 3 children differ\n--- Service default/opt-125m-service-decode (from the ConfigMap)\n+++ Service default/opt-125m-service-decode (from the BaseConfig)\n", report, StringComparison.Ordinal);
         Assert.Contains("\n-  type: ClusterIP\n+  type: NodePort\n", report, StringComparison.Ordinal);
+        MigrateGolden.Verify("check-failure.stderr.txt", report);
     }
 }
