@@ -7,7 +7,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 results="$root/artifacts/test-results"
-rm -rf "$results"
+# build/ci.sh runs steps before this one whose results count too (KEEL_KEEP_TEST_RESULTS=1); a local run starts clean.
+[ "${KEEL_KEEP_TEST_RESULTS:-}" = 1 ] || rm -rf "$results"
 mkdir -p "$results"
 
 # kubectl and helm for the kubectl suites (Keel.ApiServer.Tests); the tests fail loudly if they are missing.

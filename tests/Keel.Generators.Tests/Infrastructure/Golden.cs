@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -11,9 +10,9 @@ namespace Keel.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class Golden
 {
-    public static void Match(string scenario, string fileName, string actual, [CallerFilePath] string caller = "")
+    public static void Match(string scenario, string fileName, string actual)
     {
-        var directory = Path.Combine(FindTestRoot(caller), "Golden", scenario);
+        var directory = Path.Combine(FindTestRoot(), "Golden", scenario);
         var path = Path.Combine(directory, fileName);
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable("KEEL_ACCEPT_GOLDEN") == "1")
@@ -31,15 +30,16 @@ internal static class Golden
         }
     }
 
-    private static string FindTestRoot(string caller)
+    // Walks up from the test binaries, not from [CallerFilePath]: CI builds map source paths to /_/.
+    private static string FindTestRoot()
     {
-        var directory = Path.GetDirectoryName(caller)!;
-        while (!File.Exists(Path.Combine(directory, "Keel.Generators.Tests.csproj")))
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Keel.Generators.Tests.csproj")))
         {
-            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("test project root not found from " + caller);
+            directory = directory.Parent;
         }
 
-        return directory;
+        return directory?.FullName ?? throw new InvalidOperationException("test project root not found above " + AppContext.BaseDirectory);
     }
 
     private static string Diff(string expected, string actual)

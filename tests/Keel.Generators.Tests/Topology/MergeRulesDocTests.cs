@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Keel.Model.Topology;
 
@@ -61,14 +60,16 @@ public sealed class MergeRulesDocTests
 
     private static string CultureInvariant(FormattableString value) => FormattableString.Invariant(value);
 
-    private static string DocPath([CallerFilePath] string caller = "")
+    // Walks up from the test binaries, not from [CallerFilePath]: CI builds map source paths to /_/.
+    private static string DocPath()
     {
-        var directory = Path.GetDirectoryName(caller)!;
-        while (!Directory.Exists(Path.Combine(directory, "docs")))
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Keel.slnx")))
         {
-            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("repository root not found");
+            directory = directory.Parent;
         }
 
-        return Path.Combine(directory, "docs", "user-guide", "merge-rules.md");
+        var root = directory?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
+        return Path.Combine(root, "docs", "user-guide", "merge-rules.md");
     }
 }
