@@ -194,4 +194,18 @@ public sealed class ConversionTests
             """{"name":"preset","namespace":"team","labels":{"team":"platform"},"annotations":{"owner":"platform@example.com","llm-d.ai/migrated-from":"configmap/team/preset","llm-d.ai/migrated-from-resource-version":"4711"}}""",
             metadata.ToJsonString());
     }
+
+    [Fact]
+    public void BinaryData_is_left_out_with_a_warning_and_recorded_as_the_operator_ignores_it()
+    {
+        var configMap = ConfigMap(("decodeService", "spec: {ports: [{name: http, port: 8000}]}"));
+        configMap.BinaryData = new Dictionary<string, byte[]> { ["weights.bin"] = [1, 2, 3] };
+        var result = Ok(configMap);
+        var warning = Assert.Single(result.Notes, n => n.Code == MigrationCodes.IgnoredField);
+        Assert.Equal("warning: preset ConfigMap team/preset: binaryData (weights.bin) is ignored by the operator and left out", warning.ToString());
+        Assert.Equal(
+            "weights.bin (binaryData, which a ConfigMap preset ignores)\n",
+            result.Manifest!["metadata"]!["annotations"]![MigrationAnnotations.Dropped]!.GetValue<string>());
+        Assert.Null(result.Manifest["spec"]!["binaryData"]);
+    }
 }
