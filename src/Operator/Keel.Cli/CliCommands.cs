@@ -9,6 +9,7 @@ internal static class CliCommands
     {
         yield return Commands.TemplateCommand.Create();
         yield return Commands.RenderCommand.Create();
+        yield return Commands.MigrateCommand.Create();
         yield return Commands.RunCommand.Create();
     }
 }
