@@ -121,6 +121,33 @@ public sealed class ModelServiceAdmissionTests
     }
 
     [Fact]
+    public void A_model_service_without_spec_is_rejected()
+    {
+        var obj = OurCrds.Yaml(Valid);
+        obj.Remove("spec");
+        var messages = Reject(obj);
+        Assert.Equal("spec: Required value", messages[0]);
+
+        // As the real server: the CEL rules are skipped on an object the schema already rejects, and it says so.
+        Assert.All(messages.Skip(1), m => Assert.Contains("some validation rules were not checked", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_configmap_preset_reference_accepts_every_object_reference_field_each_optional_as_in_the_original()
+    {
+        foreach (var reference in new[]
+        {
+            """{"apiVersion":"v1","kind":"ConfigMap","name":"preset","namespace":"presets","uid":"1","resourceVersion":"2","fieldPath":"data"}""",
+            """{"namespace":"presets"}""",
+        })
+        {
+            var admitted = OurCrds.Admit(OurCrds.ModelService, WithSpec("baseConfigMapRef", JsonNode.Parse(reference)));
+            Assert.True(admitted.IsValid, reference + ": " + string.Join("; ", OurCrds.Messages(admitted)));
+            Assert.Empty(admitted.UnknownFields);
+        }
+    }
+
+    [Fact]
     public void Ports_must_be_at_least_1()
     {
         Assert.Contains(

@@ -227,6 +227,14 @@ public sealed class CompatRuleTests
     }
 
     [Fact]
+    public void Compat_a_configmap_reference_without_a_name_names_no_preset()
+    {
+        var modelService = ModelService();
+        modelService.Spec!.BaseConfigMapRef = new k8s.Models.V1ObjectReference { NamespaceProperty = "presets" };
+        Assert.Null(PresetReference.For(modelService));
+    }
+
+    [Fact]
     public void Compat_v1alpha2_mode_writes_the_pool_with_selector_targetPortNumber_and_extensionRef()
     {
         var result = Ok(ModelService(), ConfigMap(("inferencePool", Parts.LegacyInferencePool), ("eppDeployment", Parts.EppDeployment)), Settings with { PoolApi = InferencePoolApi.V1Alpha2 });
