@@ -89,6 +89,22 @@ internal static class BuiltInDefaults
                 ["rollingUpdate"] = new JsonObject { ["maxUnavailable"] = "25%", ["maxSurge"] = "25%" },
             };
         }
+
+        // Container ports default their protocol, as the real server does; server-side apply keys the list by
+        // containerPort and protocol, so a port stored without it would never match its managedFields key.
+        if (spec["template"]?["spec"] is JsonObject podSpec)
+        {
+            foreach (var list in new[] { "containers", "initContainers" })
+            {
+                foreach (var container in (podSpec[list] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    foreach (var port in (container["ports"] as JsonArray ?? []).OfType<JsonObject>())
+                    {
+                        port["protocol"] ??= "TCP";
+                    }
+                }
+            }
+        }
     }
 
     /// <summary><c>stringData</c> is write-only: merged into <c>data</c> as base64 on every write.</summary>
