@@ -10,5 +10,6 @@ internal static class CliCommands
         yield return Commands.TemplateCommand.Create();
         yield return Commands.RenderCommand.Create();
         yield return Commands.RunCommand.Create();
+        yield return Commands.RbacCommand.Create();
     }
 }

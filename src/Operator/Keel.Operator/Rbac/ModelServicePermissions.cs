@@ -27,11 +27,10 @@ public static class ModelServicePermissions
 
         permissions.ApplyStatus<ModelService>($"controller {controller}: writes ModelService status");
 
-        foreach (var kind in modelServiceOperator.Kinds.All)
+        // The built-in child kinds are declared with Owns (applied and pruned); the optional ones the same way here.
+        foreach (var kind in modelServiceOperator.Kinds.Optional)
         {
-            var reason = kind.IsOptional
-                ? $"controller {controller}: optional child kind, watched once discovery finds its CRD, applied and pruned"
-                : $"controller {controller}: child kind, applied and pruned";
+            var reason = $"controller {controller}: optional child kind (watched once discovery finds its CRD), applied and pruned";
             permissions.ListWatch(kind.Resource, reason).Apply(kind.Resource, reason).Delete(kind.Resource, reason);
         }
 

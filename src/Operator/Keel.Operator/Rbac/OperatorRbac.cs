@@ -1,33 +1,33 @@
 using k8s;
-using Keel.Runtime.Hosting;
 using Keel.Runtime.Rbac;
 
 namespace Keel.Operator.Rbac;
 
 /// <summary>
-/// The ModelService operator's RBAC, derived from its code: <see cref="Describe"/> builds the real manager and
-/// operator (the same constructors <c>modelservice run</c> calls) against a client that is never used, and returns
-/// what the pieces declared while being built. Nothing is started, nothing is contacted.
+/// The ModelService operator's RBAC, derived from its code: <see cref="Describe"/> reads what the real manager and
+/// operator declared while they were built (the same construction <c>modelservice run</c> uses), so nothing needs to
+/// be started or contacted; <see cref="Manifests"/> lays the permissions out as roles and bindings.
 /// </summary>
 public static class OperatorRbac
 {
     /// <summary>The endpoint picker's ClusterRole default name (<c>--epp-cluster-role</c>).</summary>
     public const string EppClusterRoleName = Keel.Model.Rendering.RenderSettings.DefaultEppClusterRole;
 
-    /// <summary>Everything the operator with these settings must be allowed to do, with the reasons.</summary>
-    public static PermissionSet Describe(ManagerOptions managerOptions, ModelServiceOperatorOptions operatorOptions)
+    /// <summary>
+    /// Everything <paramref name="modelServiceOperator"/> must be allowed to do, with the reasons: what its manager,
+    /// cache, controller, Event recorder and leader election declared while being built, plus
+    /// <see cref="ModelServicePermissions"/>. Build the operator exactly as it runs (for a describe without a cluster,
+    /// on <see cref="OfflineClient"/>), and do not start it.
+    /// </summary>
+    public static PermissionSet Describe(ModelServiceOperator modelServiceOperator)
     {
-        ArgumentNullException.ThrowIfNull(managerOptions);
-        ArgumentNullException.ThrowIfNull(operatorOptions);
-
-        // A client that is never called: building the manager and the controller contacts no server.
-        using var offline = new Kubernetes(new KubernetesClientConfiguration { Host = "http://offline.invalid" });
-        var manager = new ControllerManager(offline, managerOptions with { MetricsBindAddress = "0", HealthProbeBindAddress = "0" });
-        var modelServiceOperator = new ModelServiceOperator(manager, operatorOptions);
+        ArgumentNullException.ThrowIfNull(modelServiceOperator);
         ModelServicePermissions.Declare(modelServiceOperator);
-        modelServiceOperator.Discovery.Dispose();
-        return manager.Permissions;
+        return modelServiceOperator.Manager.Permissions;
     }
+
+    /// <summary>A client for building an operator that is only described: it points nowhere and is never called.</summary>
+    public static Kubernetes OfflineClient() => new(new KubernetesClientConfiguration { Host = "http://offline.invalid" });
 
     /// <summary>
     /// The operator's roles and bindings for <paramref name="layout"/>, then the endpoint picker's ClusterRole

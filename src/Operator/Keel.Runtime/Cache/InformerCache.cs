@@ -38,6 +38,9 @@ public sealed class InformerCache : IAsyncDisposable
         Permissions = permissions ?? new PermissionSet();
     }
 
+    /// <summary>The reason the cache gives for list/watch; explanations omit it when a controller gives a better one.</summary>
+    public const string InformerReason = "read through the shared cache";
+
     public CacheOptions Options { get; }
 
     /// <summary>What the cache and the controllers built on it need RBAC for: list/watch of every kind with an informer.</summary>
@@ -82,7 +85,7 @@ public sealed class InformerCache : IAsyncDisposable
             }
 
             var info = ResourceRegistry.Get<T>();
-            Permissions.ListWatch(info, "informer of the shared cache");
+            Permissions.ListWatch(info, InformerReason);
             var options = Options.Informer with { Namespace = info.Namespaced ? Options.Namespace : null };
             if (_kindOptions.TryGetValue(typeof(T), out var configure))
             {

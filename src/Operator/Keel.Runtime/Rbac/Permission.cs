@@ -9,8 +9,16 @@ public sealed record Permission(string ApiGroup, string Resource, string Verb, s
     /// <summary>The stable order of generated roles and their explanations: scope, group, resource, name, verb.</summary>
     public static IComparer<Permission> Order { get; } = Comparer<Permission>.Create(Compare);
 
-    /// <summary><c>deployments.apps</c> or <c>pods</c>, with the subresource when there is one.</summary>
-    public string GroupResource => ApiGroup.Length == 0 ? Resource : $"{Resource}.{ApiGroup}";
+    /// <summary><c>deployments.apps</c>, <c>pods</c>, <c>modelservices.llm-d.ai/status</c>: as kubectl names resources.</summary>
+    public string GroupResource
+    {
+        get
+        {
+            var slash = Resource.IndexOf('/', StringComparison.Ordinal);
+            var (resource, subresource) = slash < 0 ? (Resource, "") : (Resource[..slash], Resource[slash..]);
+            return (ApiGroup.Length == 0 ? resource : $"{resource}.{ApiGroup}") + subresource;
+        }
+    }
 
     private static int Compare(Permission? a, Permission? b)
     {

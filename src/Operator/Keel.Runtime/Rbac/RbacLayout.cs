@@ -18,6 +18,9 @@ public sealed record RbacLayout
     /// <summary>The one namespace the operator watches (<c>--namespace</c>), or null for every namespace.</summary>
     public string? WatchNamespace { get; init; }
 
+    /// <summary>The leader-election Lease's namespace; null means <see cref="OperatorNamespace"/>.</summary>
+    public string? LeaseNamespace { get; init; }
+
     /// <summary>Labels every generated object carries.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

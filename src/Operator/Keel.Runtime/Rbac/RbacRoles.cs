@@ -17,7 +17,8 @@ public sealed record RbacObject(JsonObject Manifest, PermissionSet Grants)
 /// <item><see cref="PermissionScope.Watched"/> and <see cref="PermissionScope.Cluster"/> permissions go into one
 /// ClusterRole bound by a ClusterRoleBinding when the operator watches every namespace; with a watch namespace the
 /// watched ones go into a Role (and RoleBinding) there, and only cluster-scoped ones (if any) stay in a ClusterRole;</item>
-/// <item><see cref="PermissionScope.OperatorNamespace"/> permissions (the Lease) go into a Role in the operator's namespace.</item>
+/// <item><see cref="PermissionScope.OperatorNamespace"/> permissions (the Lease) go into a Role in the Lease's namespace
+/// (the operator's own, unless <see cref="RbacLayout.LeaseNamespace"/> says otherwise).</item>
 /// </list>
 /// Objects come in apply order (each role before its binding).
 /// </summary>
@@ -44,7 +45,7 @@ public static class RbacRoles
             AddPair(objects, layout, "ClusterRole", layout.ClusterScopedRoleName, null, cluster);
         }
 
-        AddPair(objects, layout, "Role", layout.LeaderElectionRoleName, layout.OperatorNamespace, own);
+        AddPair(objects, layout, "Role", layout.LeaderElectionRoleName, layout.LeaseNamespace ?? layout.OperatorNamespace, own);
         return objects;
     }
 

@@ -42,13 +42,17 @@ public static class RbacYaml
         {
             var what = target.First().GroupResource + (target.Key.ResourceName is null ? "" : $" named {target.Key.ResourceName}");
             var byReason = target
-                .GroupBy(p => string.Join("; ", grants.ReasonsFor(p)))
+                .GroupBy(p => string.Join("; ", Specific(grants.ReasonsFor(p))))
                 .Select(g => $"{string.Join(", ", g.Select(p => p.Verb))} ({g.Key})");
             lines.Add($"{what}: {string.Join("; ", byReason)}");
         }
 
         return lines;
     }
+
+    /// <summary>The cache's generic reason adds nothing next to a controller's.</summary>
+    private static IEnumerable<string> Specific(IReadOnlyList<string> reasons) =>
+        reasons.Count > 1 ? reasons.Where(r => r != Cache.InformerCache.InformerReason) : reasons;
 
     private static void AppendReasons(StringBuilder text, RbacObject obj)
     {
