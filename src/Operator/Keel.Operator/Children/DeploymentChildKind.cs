@@ -63,7 +63,7 @@ public sealed class DeploymentChildKind(InformerCache cache) : ChildKind<V1Deplo
     }
 
     /// <summary>Whether <paramref name="fieldManager"/>'s apply entry owns <c>spec.replicas</c>.</summary>
-    internal static bool OwnsReplicas(V1Deployment deployment, string fieldManager)
+    public static bool OwnsReplicas(V1Deployment deployment, string fieldManager)
     {
         foreach (var entry in deployment.Metadata?.ManagedFields ?? [])
         {
