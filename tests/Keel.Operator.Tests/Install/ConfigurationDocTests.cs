@@ -27,9 +27,9 @@ public sealed partial class ConfigurationDocTests
         {
             var row = _documented[option.Name];
             Assert.Equal(option.Aliases.Order(StringComparer.Ordinal), row.Aliases.Order(StringComparer.Ordinal));
-            if (option.HasDefaultValue)
+            if (option.HasDefaultValue && option.GetDefaultValue() is { } declared)
             {
-                var value = Convert.ToString(option.GetDefaultValue(), CultureInfo.InvariantCulture)!;
+                var value = declared is bool flag ? (flag ? "true" : "false") : Convert.ToString(declared, CultureInfo.InvariantCulture)!;
                 Assert.True(row.Default.StartsWith($"`{value}`", StringComparison.Ordinal), $"{option.Name}: the reference gives the default \"{row.Default}\", the command declares {value}");
             }
         }
