@@ -25,7 +25,7 @@ public sealed partial class SecurityDocTests
         Assert.All(shipped, g => Assert.Equal(g.Value.Order(StringComparer.Ordinal), documented[g.Key].Order(StringComparer.Ordinal)));
     }
 
-    /// <summary>resource[.group][ named N] → verbs, from a role's rules.</summary>
+    /// <summary>resource[.group][/subresource][ named N] → verbs, from a role's rules.</summary>
     private static Dictionary<string, List<string>> Grants(JsonObject role)
     {
         var grants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -38,7 +38,7 @@ public sealed partial class SecurityDocTests
                 {
                     foreach (var resourceName in names)
                     {
-                        var key = Key(group.Length == 0 ? resource : $"{resource}.{group}", resourceName);
+                        var key = Key(Qualified(group, resource), resourceName);
                         var verbs = grants.TryGetValue(key, out var existing) ? existing : grants[key] = [];
                         verbs.AddRange(rule["verbs"]!.AsArray().Select(v => (string)v!));
                     }
@@ -53,7 +53,7 @@ public sealed partial class SecurityDocTests
     private Dictionary<string, List<string>> DocumentedGrants(string heading)
     {
         var lines = _doc.Split('\n');
-        var start = Array.FindIndex(lines, l => l.TrimEnd() == heading);
+        var start = Array.FindIndex(lines, l => l.StartsWith(heading, StringComparison.Ordinal));
         Assert.True(start >= 0, $"security.md has no heading {heading}");
         var grants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var line in lines.Skip(start + 1).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')))
@@ -72,8 +72,15 @@ public sealed partial class SecurityDocTests
         return grants;
     }
 
+    /// <summary>How the doc (and kubectl) names a resource: <c>resource.group</c>, a subresource after it (<c>modelservices.llm-d.ai/status</c>).</summary>
+    private static string Qualified(string group, string resource)
+    {
+        var (plural, subresource) = resource.Split('/') is [var p, var s] ? (p, "/" + s) : (resource, "");
+        return (group.Length == 0 ? plural : $"{plural}.{group}") + subresource;
+    }
+
     private static string Key(string resource, string? name) => name is null ? resource : $"{resource} named {name}";
 
-    [GeneratedRegex(@"^\| `(?<resource>[a-z./-]+)`( named `(?<name>[a-z0-9.-]+)`)? \| (?<verbs>[a-z, ]+) \|")]
+    [GeneratedRegex(@"^\| `(?<resource>[a-z0-9./-]+)`( named `(?<name>[a-z0-9.-]+)`)? \| (?<verbs>[a-z, ]+) \|")]
     private static partial Regex Row();
 }
