@@ -10,6 +10,7 @@
 FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 ARG TARGETARCH
 WORKDIR /source
+# global.json asks for SDK 10.0.400 or a later feature band; the sdk:10.0 image carries a current one.
 COPY global.json nuget.config .editorconfig Directory.Build.props Directory.Packages.props ./
 COPY src/ src/
 # nuget.config names artifacts/packages as a feed (for the SDK's own packages); the operator needs none from it.

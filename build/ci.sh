@@ -21,5 +21,9 @@ build/regen-crds.sh --check || status=1
 build/gen-deploy.sh --check || status=1
 build/check-chart.sh || status=1
 
+# The Dockerfile is not built here (no container runtime); tests/Keel.Operator.Tests/Install/DockerfileTests.cs, run by
+# build/test.sh, holds it to deploy/30-deployment.yaml, and ConfigurationDocTests/SecurityDocTests hold the user guide to
+# the run command's flags and the shipped roles.
+
 build/test.sh || status=1
 exit $status
