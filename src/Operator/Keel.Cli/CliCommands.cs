@@ -11,5 +11,6 @@ internal static class CliCommands
         yield return Commands.RenderCommand.Create();
         yield return Commands.MigrateCommand.Create();
         yield return Commands.RunCommand.Create();
+        yield return Commands.RbacCommand.Create();
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
 using Keel.Runtime.Informers;
+using Keel.Runtime.Rbac;
 using Keel.Runtime.Resources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,20 +24,27 @@ public sealed class InformerCache : IAsyncDisposable
     private readonly Lock _gate = new();
     private CancellationTokenSource? _running;
 
-    public InformerCache(IKubernetes client, CacheOptions? options = null, ILoggerFactory? loggers = null, TimeProvider? time = null)
-        : this(new KubernetesListWatchClientFactory(client), options, loggers, time)
+    public InformerCache(IKubernetes client, CacheOptions? options = null, ILoggerFactory? loggers = null, TimeProvider? time = null, PermissionSet? permissions = null)
+        : this(new KubernetesListWatchClientFactory(client), options, loggers, time, permissions)
     {
     }
 
-    public InformerCache(IListWatchClientFactory clients, CacheOptions? options = null, ILoggerFactory? loggers = null, TimeProvider? time = null)
+    public InformerCache(IListWatchClientFactory clients, CacheOptions? options = null, ILoggerFactory? loggers = null, TimeProvider? time = null, PermissionSet? permissions = null)
     {
         _clients = clients ?? throw new ArgumentNullException(nameof(clients));
         Options = options ?? new CacheOptions();
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _time = time ?? TimeProvider.System;
+        Permissions = permissions ?? new PermissionSet();
     }
 
+    /// <summary>The reason the cache gives for list/watch; explanations omit it when a controller gives a better one.</summary>
+    public const string InformerReason = "read through the shared cache";
+
     public CacheOptions Options { get; }
+
+    /// <summary>What the cache and the controllers built on it need RBAC for: list/watch of every kind with an informer.</summary>
+    public PermissionSet Permissions { get; }
 
     /// <summary>True when every informer created so far has synced.</summary>
     public bool HasSynced => _entries.Values.All(e => e.Informer.HasSynced);
@@ -77,6 +85,7 @@ public sealed class InformerCache : IAsyncDisposable
             }
 
             var info = ResourceRegistry.Get<T>();
+            Permissions.ListWatch(info, InformerReason);
             var options = Options.Informer with { Namespace = info.Namespaced ? Options.Namespace : null };
             if (_kindOptions.TryGetValue(typeof(T), out var configure))
             {

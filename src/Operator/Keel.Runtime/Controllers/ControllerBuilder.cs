@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Keel.Runtime.Cache;
 using Keel.Runtime.Metrics;
+using Keel.Runtime.Rbac;
 using Keel.Runtime.Resources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,6 +29,7 @@ public sealed class ControllerBuilder
     private readonly TimeProvider _time;
     private readonly Action<Controller>? _register;
     private readonly List<Func<ResourceInfo, IWatchSource>> _secondary = [];
+    private readonly List<Action<PermissionSet, string>> _permissions = [];
     private Func<IWatchSource>? _primary;
     private Type? _primaryType;
     private string? _name;
@@ -71,6 +73,7 @@ public sealed class ControllerBuilder
         IReadOnlyList<IPredicate<T>> chosen = predicates is { Length: > 0 } ? predicates : [Predicates.GenerationChanged<T>()];
         _primaryType = typeof(T);
         _primary = () => new PrimarySource<T>(_cache.GetInformer<T>(), chosen);
+        _permissions.Add((set, name) => set.ListWatch<T>($"controller {name}: For({Kind<T>()})"));
         return this;
     }
 
@@ -80,6 +83,12 @@ public sealed class ControllerBuilder
     {
         IReadOnlyList<IPredicate<TChild>> chosen = predicates ?? [];
         _secondary.Add(owner => new OwnedSource<TChild>(_cache.GetInformer<TChild>(), owner, chosen));
+        _permissions.Add((set, name) =>
+        {
+            // A controller owns what it generates: it watches, applies and prunes its children.
+            var reason = $"controller {name}: Owns({Kind<TChild>()}), applied and pruned";
+            set.ListWatch<TChild>(reason).Apply<TChild>(reason).Delete<TChild>(reason);
+        });
         return this;
     }
 
@@ -90,6 +99,19 @@ public sealed class ControllerBuilder
         ArgumentNullException.ThrowIfNull(map);
         IReadOnlyList<IPredicate<TOther>> chosen = predicates ?? [];
         _secondary.Add(_ => new MappedSource<TOther>(_cache.GetInformer<TOther>(), map, chosen));
+        _permissions.Add((set, name) => set.ListWatch<TOther>($"controller {name}: Watches({Kind<TOther>()})"));
+        return this;
+    }
+
+    /// <summary>
+    /// Declares what the reconciler needs beyond what <c>For</c>/<c>Owns</c>/<c>Watches</c> imply (status writes, a
+    /// <c>bind</c> on a ClusterRole its RoleBindings reference...), next to the controller's declaration; the second
+    /// argument is the controller's name, for reasons. The generated role grants it.
+    /// </summary>
+    public ControllerBuilder Requires(Action<PermissionSet, string> declare)
+    {
+        ArgumentNullException.ThrowIfNull(declare);
+        _permissions.Add(declare);
         return this;
     }
 
@@ -115,12 +137,20 @@ public sealed class ControllerBuilder
         }
 
         var owner = ResourceRegistry.Get(_primaryType);
+        var name = _name ?? owner.Kind.ToLowerInvariant();
+        foreach (var declare in _permissions)
+        {
+            declare(_cache.Permissions, name);
+        }
+
         var sources = new List<IWatchSource> { _primary() };
         sources.AddRange(_secondary.Select(make => make(owner)));
-        var controller = new Controller(_name ?? owner.Kind.ToLowerInvariant(), _primaryType, _options, reconciler, sources, _metrics, _loggers, _time);
+        var controller = new Controller(name, _primaryType, _options, reconciler, sources, _metrics, _loggers, _time);
         _register?.Invoke(controller);
         return controller;
     }
+
+    private static string Kind<T>() => ResourceRegistry.Get<T>().Kind;
 
     /// <summary>Builds the controller around a delegate.</summary>
     public Controller Complete(Func<ReconcileRequest, CancellationToken, Task<ReconcileResult>> reconcile)

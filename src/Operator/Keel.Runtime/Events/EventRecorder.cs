@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Keel.Runtime.Client;
+using Keel.Runtime.Rbac;
 using Keel.Runtime.Resources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,7 @@ public sealed class EventRecorder : IEventRecorder
     private readonly Channel<EventRecord> _pending = Channel.CreateBounded<EventRecord>(
         new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
-    public EventRecorder(IKubernetes client, string component, string? instance = null, ILogger? logger = null, TimeProvider? time = null)
+    public EventRecorder(IKubernetes client, string component, string? instance = null, ILogger? logger = null, TimeProvider? time = null, PermissionSet? permissions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(component);
         _client = client ?? throw new ArgumentNullException(nameof(client));
@@ -31,6 +32,9 @@ public sealed class EventRecorder : IEventRecorder
         _logger = logger ?? NullLogger.Instance;
         _time = time ?? TimeProvider.System;
         Correlator = new EventCorrelator(_time);
+
+        // New Events are created; repeats of one are patched (count, lastTimestamp). In the regarded object's namespace.
+        permissions?.Require("", "events", [KubeVerbs.Create, KubeVerbs.Patch], $"Events about reconciled objects ({component})");
     }
 
     /// <summary>The reporting controller (<c>source.component</c>, <c>reportingComponent</c>).</summary>

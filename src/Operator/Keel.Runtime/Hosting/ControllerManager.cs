@@ -7,6 +7,7 @@ using Keel.Runtime.Controllers;
 using Keel.Runtime.Events;
 using Keel.Runtime.LeaderElection;
 using Keel.Runtime.Metrics;
+using Keel.Runtime.Rbac;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,11 +43,11 @@ public sealed class ControllerManager : IAsyncDisposable
         _logger = _loggers.CreateLogger("Keel.Runtime.Manager");
         _time = time ?? TimeProvider.System;
         Metrics = metrics ?? new RuntimeMetrics();
-        Cache = new InformerCache(client, Options.Cache, _loggers, _time);
+        Cache = new InformerCache(client, Options.Cache, _loggers, _time, Permissions);
         Writer = new ObjectWriter(client, Options.FieldManager, Cache, Metrics, _loggers.CreateLogger("Keel.Runtime.Apply"));
-        Events = new EventRecorder(client, Options.Name, logger: _loggers.CreateLogger("Keel.Runtime.Events"), time: _time);
+        Events = new EventRecorder(client, Options.Name, logger: _loggers.CreateLogger("Keel.Runtime.Events"), time: _time, permissions: Permissions);
         Election = Options.LeaderElection.Enabled
-            ? new LeaseElection(client, Options.LeaderElection, Metrics, _loggers.CreateLogger("Keel.Runtime.LeaderElection"))
+            ? new LeaseElection(client, Options.LeaderElection, Metrics, _loggers.CreateLogger("Keel.Runtime.LeaderElection"), Permissions)
             : null;
 
         Metrics.TrackInformers(() => Cache.Informers);
@@ -57,6 +58,13 @@ public sealed class ControllerManager : IAsyncDisposable
     }
 
     public IKubernetes Client { get; }
+
+    /// <summary>
+    /// What this operator must be allowed to do, declared by the pieces that do it (informers, controllers, Events,
+    /// leader election) and by controllers through <see cref="ControllerBuilder.Requires"/>: the source of its
+    /// generated RBAC roles (<see cref="Rbac.RbacRoles"/>). Complete once every controller is declared.
+    /// </summary>
+    public PermissionSet Permissions { get; } = new();
 
     public ManagerOptions Options { get; }
 

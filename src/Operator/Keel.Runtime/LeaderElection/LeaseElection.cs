@@ -3,6 +3,7 @@ using k8s.LeaderElection;
 using k8s.LeaderElection.ResourceLock;
 using Keel.Runtime.Client;
 using Keel.Runtime.Metrics;
+using Keel.Runtime.Rbac;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,7 +23,7 @@ public sealed class LeaseElection
     private volatile bool _isLeader;
     private volatile string? _leader;
 
-    public LeaseElection(IKubernetes client, LeaderElectionOptions options, RuntimeMetrics? metrics = null, ILogger? logger = null)
+    public LeaseElection(IKubernetes client, LeaderElectionOptions options, RuntimeMetrics? metrics = null, ILogger? logger = null, PermissionSet? permissions = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         Options = options ?? throw new ArgumentNullException(nameof(options));
@@ -31,6 +32,11 @@ public sealed class LeaseElection
         _metrics = metrics;
         _logger = logger ?? NullLogger.Instance;
         _metrics?.LeaderStatus.WithLabels(Options.LeaseName).Set(0);
+
+        // LeaseLock reads, creates and replaces the one Lease; a create cannot be limited by name (it has none yet).
+        var reason = $"leader election on the Lease {Options.LeaseName}";
+        permissions?.Require("coordination.k8s.io", "leases", [KubeVerbs.Create], reason, PermissionScope.OperatorNamespace);
+        permissions?.Require("coordination.k8s.io", "leases", [KubeVerbs.Get, KubeVerbs.Update], reason, PermissionScope.OperatorNamespace, [Options.LeaseName]);
     }
 
     public LeaderElectionOptions Options { get; }
