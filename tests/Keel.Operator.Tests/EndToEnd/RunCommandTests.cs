@@ -37,6 +37,8 @@ public sealed class RunCommandTests
             await stop.CancelAsync();
             var (code, _, error) = await run.WaitAsync(Eventually.DefaultTimeout);
             Assert.True(code == 0, $"exit {code}: {error}");
+            lease = await cluster.GetAsync<k8s.Models.V1Lease>("modelservice-operator");
+            Assert.Equal("", lease!.Spec.HolderIdentity ?? ""); // released on shutdown: a standby takes over at once
         }
         finally
         {
@@ -114,5 +116,14 @@ public sealed class RunCommandTests
         (code, _, error) = await RunAsync("--embedded", "--max-concurrent-reconciles", "0");
         Assert.Equal(1, code);
         Assert.Contains("--max-concurrent-reconciles must be at least 1", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_sigterm_run_may_take_its_graceful_shutdown_plus_a_margin_and_other_commands_the_default()
+    {
+        var root = new RootCommand { RunCommand.Create(), MigrateCommand.Create() };
+        Assert.Equal(TimeSpan.FromSeconds(45), RunCommand.ProcessTerminationTimeout(root.Parse(["run", "--graceful-shutdown-seconds", "30"])));
+        Assert.Equal(TimeSpan.FromSeconds(45), RunCommand.ProcessTerminationTimeout(root.Parse(["run"]))); // the default is 30 s
+        Assert.Equal(TimeSpan.FromSeconds(2), RunCommand.ProcessTerminationTimeout(root.Parse(["migrate", "--base-config", "x.yaml"])));
     }
 }

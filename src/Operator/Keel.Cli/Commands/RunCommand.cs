@@ -14,6 +14,11 @@ namespace Keel.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
+    private const string GracefulShutdownOption = "--graceful-shutdown-seconds";
+
+    /// <summary>Room after the graceful shutdown for releasing the lease (bounded by its renew deadline) and closing the caches.</summary>
+    private static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(15);
+
     public static Command Create()
     {
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to a kubeconfig. Default: in-cluster configuration, then $KUBECONFIG, then ~/.kube/config." };
@@ -35,7 +40,7 @@ public static class RunCommand
         logLevel.AcceptOnlyFromAmong("trace", "debug", "info", "warning", "error");
         var logFormat = new Option<string>("--log-format") { Description = "console or json.", DefaultValueFactory = _ => "console" };
         logFormat.AcceptOnlyFromAmong("console", "json");
-        var shutdown = new Option<int>("--graceful-shutdown-seconds") { Description = "On stop, how long in-flight reconciles may run before they are cancelled.", DefaultValueFactory = _ => 30 };
+        var shutdown = new Option<int>(GracefulShutdownOption) { Description = "On stop, how long in-flight reconciles may run before they are cancelled.", DefaultValueFactory = _ => 30 };
         var embedded = new Option<bool>("--embedded") { Description = "Run against a local API server started in this process, with the samples applied." };
         var once = new Option<bool>("--once") { Description = "With --embedded: exit after printing the result (exit code 1 unless every sample is Ready)." };
         var kubeconfigOut = new Option<string?>("--kubeconfig-out") { Description = "With --embedded: where to write the kubeconfig for kubectl (default: a file in the temp folder)." };
@@ -91,6 +96,23 @@ public static class RunCommand
             return await RunAsync(options, parse.InvocationConfiguration.Output, error, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// How long the process may take to stop after SIGTERM or Ctrl-C before the command line ends it. For <c>run</c>:
+    /// <c>--graceful-shutdown-seconds</c> plus a margin, so in-flight reconciles finish and the lease is released
+    /// (System.CommandLine's default, 2 s, would end the process first); for other commands that default.
+    /// </summary>
+    public static TimeSpan ProcessTerminationTimeout(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var fallback = new InvocationConfiguration().ProcessTerminationTimeout ?? TimeSpan.FromSeconds(2);
+        if (parse.CommandResult.Command.Name != "run" || parse.Errors.Count > 0)
+        {
+            return fallback;
+        }
+
+        return TimeSpan.FromSeconds(Math.Max(0, parse.GetValue<int>(GracefulShutdownOption))) + StopMargin;
     }
 
     /// <summary>Runs the operator with <paramref name="options"/> until <paramref name="cancellationToken"/> fires; returns the exit code.</summary>
