@@ -208,6 +208,9 @@ internal static class InferenceChildren
         var trace = recorder.Trace();
         var model = ObjectMerger.Merge(@base, overlay, trace)!;
         recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
+
+        // Compat: the original replaced the InferenceModel's labels (im.Labels = common labels); the preset's are dropped.
+        model.Metadata!.Labels = new Dictionary<string, string>(overlay.Metadata.Labels!, StringComparer.Ordinal);
         model.ApiVersion = InferenceModel.KubeGroup + "/" + InferenceModel.KubeApiVersion;
         model.Kind = InferenceModel.KubeKind;
         recorder.Wrote("apiVersion", OperatorRules.Forced);
