@@ -232,6 +232,11 @@ public sealed class CompatRuleTests
         var modelService = ModelService();
         modelService.Spec!.BaseConfigMapRef = new k8s.Models.V1ObjectReference { NamespaceProperty = "presets" };
         Assert.Null(PresetReference.For(modelService));
+
+        // It renders without a preset, and says so.
+        var warning = Assert.Single(Render(modelService, preset: null).Warnings, w => w.Reason == RenderReasons.Ignored);
+        Assert.Equal("spec.baseConfigMapRef.name", warning.Location);
+        Assert.Contains("names no preset", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
