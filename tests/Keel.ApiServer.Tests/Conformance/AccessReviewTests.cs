@@ -107,5 +107,10 @@ public sealed class AccessReviewTests
         Assert.Equal(HttpStatusCode.Forbidden, otherName.Status);
         Assert.Equal("configmaps \"other\" is forbidden: User \"system:serviceaccount:system:operator\" cannot watch resource \"configmaps\" in API group \"\" in the namespace \"default\"",
             (string?)otherName.Json!["message"]);
+
+        // A namespace is its own namespace in authorization, and the message says so as the real one does.
+        var ns = await RawHttp.GetAsync(h.Server, "/api/v1/namespaces/default", token: token);
+        Assert.Equal("namespaces \"default\" is forbidden: User \"system:serviceaccount:system:operator\" cannot get resource \"namespaces\" in API group \"\" in the namespace \"default\"",
+            (string?)ns.Json!["message"]);
     }
 }
