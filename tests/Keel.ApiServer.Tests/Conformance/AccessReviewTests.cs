@@ -81,6 +81,25 @@ public sealed class AccessReviewTests
     }
 
     [Fact]
+    public async Task Self_subject_rules_reviews_list_the_callers_rules_in_the_namespace()
+    {
+        await using var h = await StartWithRoleAsync();
+        using var client = ApiServerHarness.ClientFor(h.Server, h.Server.IssueToken(Operator));
+        var inDefault = await client.AuthorizationV1.CreateSelfSubjectRulesReviewAsync(
+            new V1SelfSubjectRulesReview { Spec = new V1SelfSubjectRulesReviewSpec { NamespaceProperty = "default" } });
+        Assert.False(inDefault.Status.Incomplete);
+        var configMapRules = inDefault.Status.ResourceRules.Where(r => r.Resources.SequenceEqual(["configmaps"])).ToList();
+        Assert.Equal(2, configMapRules.Count);
+        Assert.Contains(configMapRules, r => r.Verbs.SequenceEqual(["list"]) && r.ResourceNames is null);
+        Assert.Contains(configMapRules, r => r.Verbs.SequenceEqual(["get", "watch"]) && r.ResourceNames.SequenceEqual(["leader"]));
+        Assert.Contains(inDefault.Status.ResourceRules, r => r.Resources.Contains("selfsubjectaccessreviews"));
+
+        var elsewhere = await client.AuthorizationV1.CreateSelfSubjectRulesReviewAsync(
+            new V1SelfSubjectRulesReview { Spec = new V1SelfSubjectRulesReviewSpec { NamespaceProperty = "kube-system" } });
+        Assert.DoesNotContain(elsewhere.Status.ResourceRules, r => r.Resources.Contains("configmaps"));
+    }
+
+    [Fact]
     public async Task Self_subject_review_names_the_caller_and_its_groups()
     {
         await using var h = await StartWithRoleAsync();

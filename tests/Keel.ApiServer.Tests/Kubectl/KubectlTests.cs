@@ -218,7 +218,7 @@ public sealed class KubectlTests
             Rules =
             [
                 new V1PolicyRule { NonResourceURLs = ["/api", "/api/*", "/apis", "/apis/*"], Verbs = ["get"] },
-                new V1PolicyRule { ApiGroups = ["authorization.k8s.io"], Resources = ["selfsubjectaccessreviews"], Verbs = ["create"] },
+                new V1PolicyRule { ApiGroups = ["authorization.k8s.io"], Resources = ["selfsubjectaccessreviews", "selfsubjectrulesreviews"], Verbs = ["create"] },
                 new V1PolicyRule { ApiGroups = ["authentication.k8s.io"], Resources = ["selfsubjectreviews"], Verbs = ["create"] },
             ],
         });
@@ -247,6 +247,9 @@ public sealed class KubectlTests
         Assert.Equal("no", (await kubectl.RunAsync("auth", "can-i", "list", "deployments", "-n", "kube-system")).Stdout.Trim());
         var forbidden = await kubectl.RunAsync("delete", "deployment", "web", "-n", "default");
         Assert.Contains("cannot delete resource \"deployments\" in API group \"apps\" in the namespace \"default\"", forbidden.Stderr, StringComparison.Ordinal);
+
+        var list = (await kubectl.RunAsync("auth", "can-i", "--list", "-n", "default")).EnsureSuccess("auth can-i --list");
+        Assert.Contains(list.Stdout.Split('\n'), line => line.StartsWith("deployments.apps ", StringComparison.Ordinal) && line.TrimEnd().EndsWith("[get list]", StringComparison.Ordinal));
 
         var whoami = (await kubectl.RunAsync("auth", "whoami", "-o", "jsonpath={.status.userInfo.username}")).EnsureSuccess("auth whoami");
         Assert.Equal("system:anonymous", whoami.Stdout.Trim());

@@ -18,7 +18,8 @@ public sealed class RbacAuthorizer : IAuthorizer
     private static readonly GroupResource ClusterRoles = new("rbac.authorization.k8s.io", "clusterroles");
     private static readonly GroupResource RoleBindings = new("rbac.authorization.k8s.io", "rolebindings");
     private static readonly GroupResource ClusterRoleBindings = new("rbac.authorization.k8s.io", "clusterrolebindings");
-    private static readonly string[] PublicPaths = ["/api", "/apis", "/openapi", "/version", "/healthz", "/livez", "/readyz"];
+    /// <summary>Paths every authenticated user may read (discovery, OpenAPI, version, health).</summary>
+    public static readonly IReadOnlyList<string> PublicPaths = ["/api", "/apis", "/openapi", "/version", "/healthz", "/livez", "/readyz"];
 
     private readonly ObjectStore _store;
 

@@ -7,8 +7,8 @@ namespace Keel.ApiServer.Http;
 /// <summary>
 /// The create-only review resources clients use to ask the server about identities and permissions,
 /// answered from the server's own authenticator and authorizer and never stored:
-/// <c>authorization.k8s.io/v1</c> SelfSubjectAccessReview and SubjectAccessReview (<c>kubectl auth can-i</c>)
-/// and <c>authentication.k8s.io/v1</c> SelfSubjectReview (<c>kubectl auth whoami</c>).
+/// <c>authorization.k8s.io/v1</c> SelfSubjectAccessReview and SubjectAccessReview (<c>kubectl auth can-i</c>),
+/// SelfSubjectRulesReview (<c>kubectl auth can-i --list</c>) and <c>authentication.k8s.io/v1</c> SelfSubjectReview (<c>kubectl auth whoami</c>).
 /// </summary>
 public sealed class AccessReviewEndpoint
 {
@@ -22,13 +22,13 @@ public sealed class AccessReviewEndpoint
     /// <summary>Whether the request names one of the review resources (at v1, the version clients ask for first).</summary>
     public static bool Handles(ApiRequestInfo info) =>
         info.IsResourceRequest && info.Version == "v1" && info.Namespace.Length == 0 && info.Subresource.Length == 0 &&
-        (info.Group, info.Resource) is (AuthorizationGroup, "selfsubjectaccessreviews" or "subjectaccessreviews")
+        (info.Group, info.Resource) is (AuthorizationGroup, "selfsubjectaccessreviews" or "selfsubjectrulesreviews" or "subjectaccessreviews")
             or (AuthenticationGroup, "selfsubjectreviews");
 
     /// <summary>Every authenticated user may review itself, as the default <c>system:basic-user</c> ClusterRole allows.</summary>
     public static bool IsSelfReview(AuthorizationAttributes a) =>
         a.IsResourceRequest && a.Verb == "create" && a.User.Groups.Contains("system:authenticated") &&
-        (a.Group, a.Resource) is (AuthorizationGroup, "selfsubjectaccessreviews") or (AuthenticationGroup, "selfsubjectreviews");
+        (a.Group, a.Resource) is (AuthorizationGroup, "selfsubjectaccessreviews" or "selfsubjectrulesreviews") or (AuthenticationGroup, "selfsubjectreviews");
 
     public async Task HandleAsync(HttpContext context, ApiRequestInfo info, UserInfo caller, CancellationToken ct)
     {
@@ -42,6 +42,7 @@ public sealed class AccessReviewEndpoint
         {
             "selfsubjectreviews" => WhoAmI(caller),
             "selfsubjectaccessreviews" => await ReviewAsync(caller, review, ct),
+            "selfsubjectrulesreviews" => RulesOf(caller, review),
             _ => await ReviewAsync(SubjectOf(review), review, ct),
         };
 
@@ -50,6 +51,7 @@ public sealed class AccessReviewEndpoint
         {
             "selfsubjectreviews" => "SelfSubjectReview",
             "selfsubjectaccessreviews" => "SelfSubjectAccessReview",
+            "selfsubjectrulesreviews" => "SelfSubjectRulesReview",
             _ => "SubjectAccessReview",
         };
         review["metadata"] ??= new JsonObject();
@@ -93,6 +95,67 @@ public sealed class AccessReviewEndpoint
 
         return status;
     }
+
+    /// <summary>The caller's rules in a namespace, as RBAC resolves them; other authorizers cannot list theirs.</summary>
+    private JsonObject RulesOf(UserInfo caller, JsonObject review)
+    {
+        var ns = review["spec"] is JsonObject spec ? Text(spec, "namespace") : "";
+        if (ns.Length == 0)
+        {
+            throw ApiException.BadRequest("no namespace on request");
+        }
+
+        var everything = new JsonObject { ["verbs"] = Strings("*"), ["apiGroups"] = Strings("*"), ["resources"] = Strings("*") };
+        var everyPath = new JsonObject { ["verbs"] = Strings("*"), ["nonResourceURLs"] = Strings("*") };
+        if (_authorizer is AllowAllAuthorizer || (_authorizer is RbacAuthorizer && caller.Groups.Contains("system:masters")))
+        {
+            return Rules([everything], [everyPath], incomplete: false);
+        }
+
+        if (_authorizer is not RbacAuthorizer rbac)
+        {
+            return Rules([], [], incomplete: true);
+        }
+
+        var resourceRules = new List<JsonObject>();
+        var nonResourceRules = new List<JsonObject>();
+        if (caller.Groups.Contains("system:authenticated"))
+        {
+            // What the built-in system:basic-user and system:discovery bindings grant on a real cluster.
+            resourceRules.Add(new JsonObject
+            {
+                ["verbs"] = Strings("create"), ["apiGroups"] = Strings(AuthorizationGroup),
+                ["resources"] = Strings("selfsubjectaccessreviews", "selfsubjectrulesreviews"),
+            });
+            resourceRules.Add(new JsonObject { ["verbs"] = Strings("create"), ["apiGroups"] = Strings(AuthenticationGroup), ["resources"] = Strings("selfsubjectreviews") });
+            nonResourceRules.Add(new JsonObject { ["verbs"] = Strings("get"), ["nonResourceURLs"] = Strings([.. RbacAuthorizer.PublicPaths.SelectMany(p => new[] { p, p + "/*" })]) });
+        }
+
+        foreach (var rule in rbac.RulesFor(caller, ns))
+        {
+            var copy = new JsonObject();
+            foreach (var key in rule["nonResourceURLs"] is JsonArray ? new[] { "verbs", "nonResourceURLs" } : ["verbs", "apiGroups", "resources", "resourceNames"])
+            {
+                if (rule[key] is JsonArray values && values.Count > 0)
+                {
+                    copy[key] = values.DeepClone();
+                }
+            }
+
+            (rule["nonResourceURLs"] is JsonArray ? nonResourceRules : resourceRules).Add(copy);
+        }
+
+        return Rules(resourceRules, nonResourceRules, incomplete: false);
+    }
+
+    private static JsonObject Rules(IEnumerable<JsonObject> resourceRules, IEnumerable<JsonObject> nonResourceRules, bool incomplete) => new()
+    {
+        ["resourceRules"] = new JsonArray([.. resourceRules]),
+        ["nonResourceRules"] = new JsonArray([.. nonResourceRules]),
+        ["incomplete"] = incomplete,
+    };
+
+    private static JsonArray Strings(params string[] values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 
     private static UserInfo SubjectOf(JsonObject review)
     {

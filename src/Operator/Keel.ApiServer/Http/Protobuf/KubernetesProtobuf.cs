@@ -63,6 +63,7 @@ public static class KubernetesProtobuf
             ("v1", "Secret") => Secret,
             ("v1", "ServiceAccount") => ServiceAccount,
             ("authorization.k8s.io/v1", "SelfSubjectAccessReview") => SelfSubjectAccessReview,
+            ("authorization.k8s.io/v1", "SelfSubjectRulesReview") => SelfSubjectRulesReview,
             ("authentication.k8s.io/v1", "SelfSubjectReview") => Metadata,
             _ => null,
         };
@@ -243,6 +244,22 @@ public static class KubernetesProtobuf
                     return false;
             }
         });
+        return true;
+    }
+
+    private static bool SelfSubjectRulesReview(CodedInputStream input, JsonObject obj)
+    {
+        if (Metadata(input, obj))
+        {
+            return true;
+        }
+
+        if (Field(input) != 2)
+        {
+            return false;
+        }
+
+        obj["spec"] = Strings(input, "namespace");
         return true;
     }
 
