@@ -48,6 +48,31 @@ public sealed class CustomResourceAdmissionTests
     }
 
     [Fact]
+    public async Task A_patch_whose_changes_are_all_pruned_or_defaulted_away_changes_nothing()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        await h.Server.InstallCrdAsync(TestCrds.Gadget);
+        var created = await RawHttp.SendAsync(h.Server, HttpMethod.Post, Gadgets,
+            """{"apiVersion":"test.keel.dev/v1","kind":"Gadget","metadata":{"name":"x"},"spec":{"replicas":2}}""");
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var before = created.Json!["metadata"]!;
+
+        // An unknown field is pruned (with its warning); removing a defaulted field defaults it back.
+        var unknown = await RawHttp.SendAsync(h.Server, HttpMethod.Patch, Gadgets + "/x", """{"spec":{"bogus":true}}""", "application/merge-patch+json");
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.Single(unknown.Warnings);
+        await RawHttp.SendAsync(h.Server, HttpMethod.Patch, Gadgets + "/x", """{"spec":{"replicas":null}}""", "application/merge-patch+json");
+        var defaulted = await RawHttp.SendAsync(h.Server, HttpMethod.Patch, Gadgets + "/x", """{"spec":{"replicas":1}}""", "application/merge-patch+json");
+        var reset = await RawHttp.SendAsync(h.Server, HttpMethod.Patch, Gadgets + "/x", """{"spec":{"replicas":null}}""", "application/merge-patch+json");
+
+        Assert.Equal((string?)before["resourceVersion"], (string?)unknown.Json!["metadata"]!["resourceVersion"]);
+        Assert.Equal(1, (long?)unknown.Json!["metadata"]!["generation"]);
+        Assert.Equal(1, (int?)reset.Json!["spec"]!["replicas"]);
+        Assert.Equal((string?)defaulted.Json!["metadata"]!["resourceVersion"], (string?)reset.Json!["metadata"]!["resourceVersion"]);
+        Assert.Equal((long?)defaulted.Json!["metadata"]!["generation"], (long?)reset.Json!["metadata"]!["generation"]);
+    }
+
+    [Fact]
     public async Task Defaults_are_applied_and_transition_rules_see_the_old_object()
     {
         await using var h = await ApiServerHarness.StartAsync();

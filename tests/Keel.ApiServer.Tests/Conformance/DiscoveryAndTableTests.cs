@@ -106,4 +106,18 @@ public sealed class DiscoveryAndTableTests
         Assert.Equal(HttpStatusCode.NotFound, (await RawHttp.GetAsync(h.Server, "/apis/nope.example.com/v1/things")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await RawHttp.GetAsync(h.Server, "/nothing-here")).Status);
     }
+
+    [Theory]
+    [InlineData("PUT", "/api/v1/namespaces/default/configmaps")]
+    [InlineData("PATCH", "/api/v1/namespaces/default/configmaps")]
+    [InlineData("POST", "/api/v1/namespaces/default/configmaps/settings")]
+    public async Task Methods_a_path_does_not_serve_are_405(string method, string path)
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        var raw = await RawHttp.SendAsync(h.Server, new HttpMethod(method), path, """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"settings"}}""",
+            method == "PATCH" ? "application/merge-patch+json" : "application/json");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, raw.Status);
+        Assert.Equal("MethodNotAllowed", (string?)raw.Json!["reason"]);
+        Assert.Empty((await h.Client.CoreV1.ListNamespacedConfigMapAsync("default")).Items);
+    }
 }

@@ -183,6 +183,23 @@ public sealed class ListAndWatchTests
     }
 
     [Fact]
+    public async Task A_bookmark_shortly_before_timeoutSeconds_carries_the_latest_version_to_resume_from()
+    {
+        await using var h = await ApiServerHarness.StartAsync(o => o.BookmarkInterval = TimeSpan.FromHours(1));
+        await SeedAsync(h);
+        var rv = h.Server.Core.Store.CurrentResourceVersion;
+        var watch = RawHttp.GetAsync(h.Server, $"/api/v1/namespaces/default/configmaps?watch=1&allowWatchBookmarks=true&resourceVersion={rv}&timeoutSeconds=3");
+        await Eventually.ReturnsAsync(() => Task.FromResult(h.Server.Core.Store.WatcherCount(new Resources.GroupResource("", "configmaps"))), n => n == 1, "the watch to start");
+        // A change the watcher does not see (another resource) still moves the version it may resume from.
+        var secret = await h.Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "default");
+
+        var lines = (await watch).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
+        var bookmark = Assert.Single(lines);
+        Assert.Equal("BOOKMARK", (string?)bookmark["type"]);
+        Assert.Equal(secret.Metadata.ResourceVersion, (string?)bookmark["object"]!["metadata"]!["resourceVersion"]);
+    }
+
+    [Fact]
     public async Task SendInitialEvents_ends_the_initial_state_with_an_annotated_bookmark()
     {
         await using var h = await ApiServerHarness.StartAsync();

@@ -192,6 +192,9 @@ public sealed class KubectlTests
         Assert.Equal("Active", ns.Status.Phase);
         var cm = await h.Client.CoreV1.ReadNamespacedConfigMapAsync("settings", "team");
         Assert.Equal(new Dictionary<string, string> { ["level"] = "3", ["mode"] = "fast" }, cm.Data);
+        // Protobuf carries empty strings for unset fields; they must not be stored or owned (JSON omits them).
+        Assert.Null(cm.Metadata.GenerateName);
+        Assert.DoesNotContain("generateName", k8s.KubernetesJson.Serialize(cm.Metadata.ManagedFields), StringComparison.Ordinal);
         var secret = await h.Client.CoreV1.ReadNamespacedSecretAsync("token", "team");
         Assert.Equal("s3cret", Encoding.UTF8.GetString(secret.Data["value"]));
         Assert.Equal("Opaque", secret.Type);
@@ -200,6 +203,56 @@ public sealed class KubectlTests
         var deployment = await kubectl.RunAsync("create", "deployment", "web", "--image=nginx");
         Assert.NotEqual(0, deployment.ExitCode);
         Assert.Contains("the body of the request was in an unknown format", deployment.Stderr);
+    }
+
+    [Fact]
+    public async Task Auth_can_i_and_whoami_answer_from_the_servers_rbac_for_kubectls_anonymous_user()
+    {
+        // client-go sends credentials only over TLS, so kubectl against this plain-HTTP server is system:anonymous.
+        await using var h = await ApiServerHarness.StartAsync(o => o.EnableRbac = true);
+        using var kubectl = new Infrastructure.Kubectl(h.Server);
+        await h.Client.RbacAuthorizationV1.CreateClusterRoleAsync(new V1ClusterRole
+        {
+            // What system:discovery and system:basic-user give authenticated users on a real cluster.
+            Metadata = new V1ObjectMeta { Name = "kubectl-basics" },
+            Rules =
+            [
+                new V1PolicyRule { NonResourceURLs = ["/api", "/api/*", "/apis", "/apis/*"], Verbs = ["get"] },
+                new V1PolicyRule { ApiGroups = ["authorization.k8s.io"], Resources = ["selfsubjectaccessreviews", "selfsubjectrulesreviews"], Verbs = ["create"] },
+                new V1PolicyRule { ApiGroups = ["authentication.k8s.io"], Resources = ["selfsubjectreviews"], Verbs = ["create"] },
+            ],
+        });
+        await h.Client.RbacAuthorizationV1.CreateClusterRoleBindingAsync(new V1ClusterRoleBinding
+        {
+            Metadata = new V1ObjectMeta { Name = "kubectl-basics" },
+            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = "kubectl-basics" },
+            Subjects = [new Rbacv1Subject { Kind = "User", Name = "system:anonymous" }],
+        });
+        await h.Client.RbacAuthorizationV1.CreateNamespacedRoleAsync(new V1Role
+        {
+            Metadata = new V1ObjectMeta { Name = "reader" },
+            Rules = [new V1PolicyRule { ApiGroups = ["apps"], Resources = ["deployments"], Verbs = ["get", "list"] }],
+        }, "default");
+        await h.Client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(new V1RoleBinding
+        {
+            Metadata = new V1ObjectMeta { Name = "reader" },
+            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = "reader" },
+            Subjects = [new Rbacv1Subject { Kind = "User", Name = "system:anonymous" }],
+        }, "default");
+
+        var allowed = (await kubectl.RunAsync("auth", "can-i", "list", "deployments", "-n", "default")).EnsureSuccess("auth can-i list");
+        Assert.Equal("yes", allowed.Stdout.Trim());
+        var denied = await kubectl.RunAsync("auth", "can-i", "delete", "deployments", "-n", "default");
+        Assert.Equal((1, "no"), (denied.ExitCode, denied.Stdout.Trim()));
+        Assert.Equal("no", (await kubectl.RunAsync("auth", "can-i", "list", "deployments", "-n", "kube-system")).Stdout.Trim());
+        var forbidden = await kubectl.RunAsync("delete", "deployment", "web", "-n", "default");
+        Assert.Contains("cannot delete resource \"deployments\" in API group \"apps\" in the namespace \"default\"", forbidden.Stderr, StringComparison.Ordinal);
+
+        var list = (await kubectl.RunAsync("auth", "can-i", "--list", "-n", "default")).EnsureSuccess("auth can-i --list");
+        Assert.Contains(list.Stdout.Split('\n'), line => line.StartsWith("deployments.apps ", StringComparison.Ordinal) && line.TrimEnd().EndsWith("[get list]", StringComparison.Ordinal));
+
+        var whoami = (await kubectl.RunAsync("auth", "whoami", "-o", "jsonpath={.status.userInfo.username}")).EnsureSuccess("auth whoami");
+        Assert.Equal("system:anonymous", whoami.Stdout.Trim());
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Keel.ApiServer.Auth;
 /// with the real RBAC matching rules: verbs, apiGroups, resources (<c>resource/subresource</c>, <c>*</c>,
 /// <c>*/subresource</c>), resourceNames, and nonResourceURLs (exact or trailing <c>*</c>). Members of
 /// <c>system:masters</c> are always allowed; discovery, OpenAPI, version and health paths are open to any
-/// authenticated user, as the default <c>system:discovery</c> and <c>system:public-info-viewer</c> bindings make them.
+/// authenticated user, as the default <c>system:discovery</c> and <c>system:public-info-viewer</c> bindings make them,
+/// and so are self reviews (<c>kubectl auth can-i</c>, <c>whoami</c>), as <c>system:basic-user</c> makes them.
 /// </summary>
 public sealed class RbacAuthorizer : IAuthorizer
 {
@@ -17,7 +18,8 @@ public sealed class RbacAuthorizer : IAuthorizer
     private static readonly GroupResource ClusterRoles = new("rbac.authorization.k8s.io", "clusterroles");
     private static readonly GroupResource RoleBindings = new("rbac.authorization.k8s.io", "rolebindings");
     private static readonly GroupResource ClusterRoleBindings = new("rbac.authorization.k8s.io", "clusterrolebindings");
-    private static readonly string[] PublicPaths = ["/api", "/apis", "/openapi", "/version", "/healthz", "/livez", "/readyz"];
+    /// <summary>Paths every authenticated user may read (discovery, OpenAPI, version, health).</summary>
+    public static readonly IReadOnlyList<string> PublicPaths = ["/api", "/apis", "/openapi", "/version", "/healthz", "/livez", "/readyz"];
 
     private readonly ObjectStore _store;
 
@@ -35,6 +37,11 @@ public sealed class RbacAuthorizer : IAuthorizer
 
         if (!a.IsResourceRequest && a.User.Groups.Contains("system:authenticated") &&
             PublicPaths.Any(p => a.Path == p || a.Path.StartsWith(p + "/", StringComparison.Ordinal)))
+        {
+            return AuthorizationDecision.Allow;
+        }
+
+        if (Http.AccessReviewEndpoint.IsSelfReview(a))
         {
             return AuthorizationDecision.Allow;
         }

@@ -23,6 +23,7 @@ public sealed class ApiPipeline
     private readonly RequestRecorder _requests;
     private readonly ResourceEndpoints _resources;
     private readonly OpenApiDocuments _openApi;
+    private readonly AccessReviewEndpoint _reviews;
     private readonly ILogger _logger;
 
     public ApiPipeline(ApiServerCore core, TokenAuthenticator authenticator, IAuthorizer authorizer, FaultInjector faults,
@@ -36,6 +37,7 @@ public sealed class ApiPipeline
         _logger = logger;
         _resources = new ResourceEndpoints(core);
         _openApi = new OpenApiDocuments(core.Registry);
+        _reviews = new AccessReviewEndpoint(authorizer);
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -72,6 +74,12 @@ public sealed class ApiPipeline
             if (!decision.Allowed)
             {
                 throw Forbidden(user, info, decision.Reason);
+            }
+
+            if (AccessReviewEndpoint.Handles(info))
+            {
+                await _reviews.HandleAsync(context, info, user, ct);
+                return;
             }
 
             await DispatchAsync(context, info, ct);
@@ -187,7 +195,7 @@ public sealed class ApiPipeline
         }
 
         var resource = info.Subresource.Length > 0 ? $"{info.Resource}/{info.Subresource}" : info.Resource;
-        var scope = info.Namespace.Length > 0 && info.Resource != "namespaces" ? $"in the namespace \"{info.Namespace}\"" : "at the cluster scope";
+        var scope = info.Namespace.Length > 0 ? $"in the namespace \"{info.Namespace}\"" : "at the cluster scope";
         var detail = $"User \"{user.Name}\" cannot {info.Verb} resource \"{resource}\" in API group \"{info.Group}\" {scope}{suffix}";
         return ApiException.Forbidden(new Resources.GroupResource(info.Group, info.Resource), info.Name, detail);
     }

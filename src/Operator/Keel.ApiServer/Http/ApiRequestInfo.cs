@@ -93,6 +93,12 @@ public sealed record ApiRequestInfo
             "DELETE" => name.Length == 0 ? "deletecollection" : "delete",
             _ => method.ToLowerInvariant(),
         };
+        if (name.Length == 0 && verb is "list" or "watch")
+        {
+            // As the real RequestInfoFactory does: a list or watch pinned to one name by its field selector is
+            // authorized (and logged) for that name, so RBAC rules with resourceNames cover `get -w` and informers on one object.
+            name = NameFromFieldSelector(query("fieldSelector"));
+        }
 
         return new ApiRequestInfo
         {
@@ -107,6 +113,24 @@ public sealed record ApiRequestInfo
             Name = name,
             Subresource = subresource,
         };
+    }
+
+    private static string NameFromFieldSelector(string? fieldSelector)
+    {
+        if (string.IsNullOrEmpty(fieldSelector))
+        {
+            return "";
+        }
+
+        try
+        {
+            var name = Selectors.FieldSelector.Parse(fieldSelector).RequiredName ?? "";
+            return name is "." or ".." || name.Contains('/') || name.Contains('%') ? "" : name;
+        }
+        catch (ApiException)
+        {
+            return ""; // the endpoint rejects the malformed selector with its 400
+        }
     }
 
     public static bool IsTrue(string? value) => value is "true" or "1" or "True";

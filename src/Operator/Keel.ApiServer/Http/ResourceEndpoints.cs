@@ -38,6 +38,12 @@ public sealed class ResourceEndpoints
             throw new ApiException(404, "NotFound", "the server could not find the requested resource");
         }
 
+        if ((info.Verb is "update" or "patch" && info.Name.Length == 0) || (info.Verb == "create" && info.Name.Length > 0))
+        {
+            // PUT or PATCH on a collection, POST on an object: no such route on a real server either.
+            throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+        }
+
         var subresource = info.Subresource.Length == 0 ? null : info.Subresource;
         if (subresource == "scale")
         {

@@ -29,6 +29,9 @@ public sealed class WatchEndpoint
     /// <summary>Set by fault injection: closes the stream after this many events.</summary>
     public const string CloseAfterEventsItem = "keel.watch.closeAfterEvents";
 
+    /// <summary>How long before a watch's timeout its last bookmark is sent (the real watch cache uses 2 s).</summary>
+    private static readonly TimeSpan PreTimeoutBookmark = TimeSpan.FromSeconds(2);
+
     public async Task HandleAsync(HttpContext context, ServedResource resource, ApiRequestInfo info, ResponseShape shape,
         TableObjectPolicy include, CancellationToken ct)
     {
@@ -103,7 +106,17 @@ public sealed class WatchEndpoint
             }
 
             await stream.FlushAsync(token);
-            var nextBookmark = _core.Clock.GetUtcNow() + options.BookmarkInterval;
+            // As the real watch cache does: periodic bookmarks, and one shortly before timeoutSeconds ends the
+            // stream, so a client resumes from a recent version instead of one that may be compacted (410).
+            var deadline = _core.Clock.GetUtcNow() + timeout;
+            DateTimeOffset NextBookmark()
+            {
+                var periodic = _core.Clock.GetUtcNow() + options.BookmarkInterval;
+                var beforeTimeout = deadline - PreTimeoutBookmark;
+                return beforeTimeout < periodic && beforeTimeout > _core.Clock.GetUtcNow() ? beforeTimeout : periodic;
+            }
+
+            var nextBookmark = NextBookmark();
             var reader = registration.Events;
             while (!token.IsCancellationRequested)
             {
@@ -128,12 +141,12 @@ public sealed class WatchEndpoint
                         lastVersion = version;
                     }
 
-                    nextBookmark = _core.Clock.GetUtcNow() + options.BookmarkInterval;
+                    nextBookmark = NextBookmark();
                 }
 
                 await stream.FlushAsync(token);
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);
-                wait.CancelAfter(bookmarks ? options.BookmarkInterval : Timeout.InfiniteTimeSpan);
+                wait.CancelAfter(bookmarks ? TimeSpan.FromTicks(Math.Max(0, (nextBookmark - _core.Clock.GetUtcNow()).Ticks)) : Timeout.InfiniteTimeSpan);
                 try
                 {
                     if (!await reader.WaitToReadAsync(wait.Token))

@@ -284,14 +284,16 @@ public sealed class ObjectWriter
 
         var meta = Meta.Of(candidate);
         meta["resourceVersion"] = old["metadata"]!["resourceVersion"]!.DeepClone();
-        if (definition.GenerationFields is not null)
-        {
-            var generation = Meta.Generation(old);
-            meta["generation"] = SpecChanged(definition, old, candidate) ? generation + 1 : generation;
-        }
-
         var warnings = new List<string>();
         Admit(resource, candidate, old, request, warnings, creating: false);
+        if (definition.GenerationFields is not null)
+        {
+            // After admission, as the real server decodes (prunes, defaults) before its strategy compares specs:
+            // a write whose only changes are pruned or re-defaulted is no spec change and, below, no write at all.
+            var generation = Meta.Generation(old);
+            Meta.Of(candidate)["generation"] = SpecChanged(definition, old, candidate) ? generation + 1 : generation;
+        }
+
         if (trackFields)
         {
             candidate = resource.Fields.TrackUpdate(old, candidate, request.FieldManager, subresource, _clock.GetUtcNow());

@@ -5,9 +5,10 @@ namespace Keel.ApiServer.Http.Protobuf;
 
 /// <summary>
 /// Decodes the protobuf request bodies kubectl's typed generators send (<c>kubectl create namespace</c>,
-/// <c>create configmap</c>, <c>create secret</c>, <c>create serviceaccount</c>) into JSON objects. The wire
-/// format is the <c>k8s\0</c> magic followed by a <c>runtime.Unknown</c> envelope around the object; field
-/// numbers follow the published <c>generated.proto</c> files. Other kinds answer 415 (their schemas are not here).
+/// <c>create configmap</c>, <c>create secret</c>, <c>create serviceaccount</c>, and the reviews
+/// <c>kubectl auth can-i</c> and <c>whoami</c> send) into JSON objects. The wire format is the <c>k8s\0</c>
+/// magic followed by a <c>runtime.Unknown</c> envelope around the object; field numbers follow the published
+/// <c>generated.proto</c> files. Other kinds answer 415 (their schemas are not here).
 /// </summary>
 public static class KubernetesProtobuf
 {
@@ -61,6 +62,9 @@ public static class KubernetesProtobuf
             ("v1", "ConfigMap") => ConfigMap,
             ("v1", "Secret") => Secret,
             ("v1", "ServiceAccount") => ServiceAccount,
+            ("authorization.k8s.io/v1", "SelfSubjectAccessReview") => SelfSubjectAccessReview,
+            ("authorization.k8s.io/v1", "SelfSubjectRulesReview") => SelfSubjectRulesReview,
+            ("authentication.k8s.io/v1", "SelfSubjectReview") => Metadata,
             _ => null,
         };
         if (decoder is null)
@@ -105,9 +109,9 @@ public static class KubernetesProtobuf
         {
             switch (Field(m))
             {
-                case 1: meta["name"] = m.ReadString(); return true;
-                case 2: meta["generateName"] = m.ReadString(); return true;
-                case 3: meta["namespace"] = m.ReadString(); return true;
+                case 1: SetIfNotEmpty(meta, "name", m.ReadString()); return true;
+                case 2: SetIfNotEmpty(meta, "generateName", m.ReadString()); return true;
+                case 3: SetIfNotEmpty(meta, "namespace", m.ReadString()); return true;
                 case 11: AddMapEntry(m, Child(meta, "labels")); return true;
                 case 12: AddMapEntry(m, Child(meta, "annotations")); return true;
                 case 13: OwnerReference(m, meta); return true;
@@ -182,7 +186,7 @@ public static class KubernetesProtobuf
         {
             case 1: return Metadata(input, obj);
             case 2: AddMapEntry(input, Child(obj, "data"), base64Values: true); return true;
-            case 3: obj["type"] = input.ReadString(); return true;
+            case 3: SetIfNotEmpty(obj, "type", input.ReadString()); return true;
             case 4: AddMapEntry(input, Child(obj, "stringData")); return true;
             case 5: obj["immutable"] = input.ReadBool(); return true;
             default: return false;
@@ -210,6 +214,82 @@ public static class KubernetesProtobuf
                 return true;
             case 4: obj["automountServiceAccountToken"] = input.ReadBool(); return true;
             default: return false;
+        }
+    }
+
+    private static bool SelfSubjectAccessReview(CodedInputStream input, JsonObject obj)
+    {
+        if (Metadata(input, obj))
+        {
+            return true;
+        }
+
+        if (Field(input) != 2)
+        {
+            return false;
+        }
+
+        var spec = Child(obj, "spec");
+        Read(Nested(input), s =>
+        {
+            switch (Field(s))
+            {
+                case 1:
+                    spec["resourceAttributes"] = Strings(s, "namespace", "verb", "group", "version", "resource", "subresource", "name");
+                    return true;
+                case 2:
+                    spec["nonResourceAttributes"] = Strings(s, "path", "verb");
+                    return true;
+                default:
+                    return false;
+            }
+        });
+        return true;
+    }
+
+    private static bool SelfSubjectRulesReview(CodedInputStream input, JsonObject obj)
+    {
+        if (Metadata(input, obj))
+        {
+            return true;
+        }
+
+        if (Field(input) != 2)
+        {
+            return false;
+        }
+
+        obj["spec"] = Strings(input, "namespace");
+        return true;
+    }
+
+    /// <summary>A nested message of string fields numbered 1, 2, … in the order of <paramref name="names"/> (others skipped).</summary>
+    private static JsonObject Strings(CodedInputStream input, params string[] names)
+    {
+        var result = new JsonObject();
+        Read(Nested(input), m =>
+        {
+            var index = Field(m) - 1;
+            if (index < 0 || index >= names.Length)
+            {
+                return false;
+            }
+
+            SetIfNotEmpty(result, names[index], m.ReadString());
+            return true;
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// Go's protobuf marshalling writes every non-pointer string, empty or not, where its JSON encoding
+    /// omits empty ones (<c>omitempty</c>); an empty <c>generateName</c> must not become a stored, managed field.
+    /// </summary>
+    private static void SetIfNotEmpty(JsonObject obj, string name, string value)
+    {
+        if (value.Length > 0)
+        {
+            obj[name] = value;
         }
     }
 
