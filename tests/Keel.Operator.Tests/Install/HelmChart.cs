@@ -16,6 +16,13 @@ internal static class HelmChart
     /// <summary>The objects the chart renders with <paramref name="valuesYaml"/> over its defaults.</summary>
     public static async Task<DeployManifests> RenderAsync(string valuesYaml)
     {
+        var rendered = (await TemplateAsync(valuesYaml)).EnsureSuccess("helm template");
+        return DeployManifests.FromObjects(KeelYaml.ParseAll(rendered.Stdout, "helm template").Select(d => d.Root).OfType<JsonObject>());
+    }
+
+    /// <summary><c>helm template</c> with <paramref name="valuesYaml"/> over the defaults, whether it renders or not.</summary>
+    public static async Task<ToolResult> TemplateAsync(string valuesYaml)
+    {
         var helm = Repository.Path(".tools", "bin", "helm");
         if (!File.Exists(helm))
         {
@@ -34,12 +41,11 @@ internal static class HelmChart
                 ["HELM_CONFIG_HOME"] = Path.Combine(home, "config"),
                 ["HELM_DATA_HOME"] = Path.Combine(home, "data"),
             };
-            var rendered = (await ToolProcess.RunAsync(
+            return await ToolProcess.RunAsync(
                 helm,
                 ["template", Release, Path.Combine("charts", "modelservice-operator"), "--namespace", Namespace, "--values", values],
                 environment,
-                Repository.Root)).EnsureSuccess("helm template");
-            return DeployManifests.FromObjects(KeelYaml.ParseAll(rendered.Stdout, "helm template").Select(d => d.Root).OfType<JsonObject>());
+                Repository.Root);
         }
         finally
         {

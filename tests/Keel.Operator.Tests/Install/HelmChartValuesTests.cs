@@ -51,7 +51,6 @@ public sealed class HelmChartValuesTests
     {
         var chart = await HelmChart.RenderAsync("""
             leaderElection: { enabled: false }
-            watchNamespace: team-a
             poolApi: v1alpha2
             eppClusterRole: { name: platform-epp, create: false }
             pdPullSecrets: [registry-a, registry-b]
@@ -66,7 +65,6 @@ public sealed class HelmChartValuesTests
             """);
 
         Assert.Equal("false", chart.Flag("--leader-elect"));
-        Assert.Equal("team-a", chart.Flag("--namespace"));
         Assert.Equal("v1alpha2", chart.Flag("--pool-api"));
         Assert.Equal("platform-epp", chart.Flag("--epp-cluster-role"));
         Assert.Equal("registry-a,registry-b", chart.Flag("--pd-pull-secrets"));
@@ -119,12 +117,30 @@ public sealed class HelmChartValuesTests
     {
         var chart = await HelmChart.RenderAsync("watchNamespace: team-a");
 
+        Assert.Equal("team-a", chart.Flag("--namespace"));
         Assert.DoesNotContain(chart.Objects, o => DeployManifests.Kind(o) == "ClusterRole" && DeployManifests.Name(o) == HelmChart.Release);
         Assert.Equal("team-a", DeployManifests.NamespaceOf(chart.Single("Role", HelmChart.Release)));
         var binding = chart.Single("RoleBinding", HelmChart.Release);
         Assert.Equal("team-a", DeployManifests.NamespaceOf(binding));
         Assert.Equal("Role", (string?)binding["roleRef"]!["kind"]);
         Assert.Equal(HelmChart.Namespace, (string?)binding["subjects"]![0]!["namespace"]);
+    }
+
+    [Fact]
+    public async Task A_preset_namespace_other_than_the_watched_one_is_refused_because_it_would_never_be_read()
+    {
+        var refused = await HelmChart.TemplateAsync("""
+            watchNamespace: team-a
+            presetNamespaces: [team-a, platform-presets]
+            """);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("presetNamespaces: platform-presets is not the watched namespace team-a", refused.Stderr, StringComparison.Ordinal);
+
+        var watched = await HelmChart.RenderAsync("""
+            watchNamespace: team-a
+            presetNamespaces: [team-a]
+            """);
+        Assert.Equal("team-a", watched.Flag("--preset-namespaces"));
     }
 
     [Fact]
