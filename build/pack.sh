@@ -7,6 +7,8 @@
 # One fixed version (KeelPackageVersion in Directory.Build.props), Release, deterministic: ContinuousIntegrationBuild
 # for the assemblies, and every zip entry stamped with the last commit's time, so packing one commit twice gives
 # byte-identical packages.
+# SourceLink: the PDBs (Keel.Model's and Keel.Annotations' .snupkg, the tool's own) map their sources to the commit on
+# RepositoryUrl, also in a clone without a git remote (build/packaging/SourceLink.targets).
 # Prints the version on the last line.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +22,8 @@ rm -f "$out"/Keel.*.nupkg "$out"/Keel.*.snupkg
 timestamp=$(git log -1 --format=%ct 2>/dev/null || echo 315532800)
 version=$(dotnet msbuild src/Model/Keel.Model/Keel.Model.csproj -getProperty:PackageVersion -nologo)
 for project in src/Generators/Keel.Annotations src/Model/Keel.Model src/Operator/Keel.Cli; do
-  dotnet pack "$project" -c Release -o "$out" -nologo -v q -p:ContinuousIntegrationBuild=true -p:DeterministicTimestamp="$timestamp"
+  dotnet pack "$project" -c Release -o "$out" -nologo -v q -p:ContinuousIntegrationBuild=true -p:DeterministicTimestamp="$timestamp" \
+    -p:CustomAfterMicrosoftCommonTargets="$root/build/packaging/SourceLink.targets"
 done
 
 # A consumer restores Keel.* of this fixed version from the global packages folder once it is there: drop stale copies

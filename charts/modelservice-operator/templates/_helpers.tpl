@@ -42,3 +42,18 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{- define "modelservice-operator.image" -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
 {{- end }}
+
+{{/*
+--preset-namespaces with --namespace: the operator's caches hold only the watched namespace, so a preset namespace
+other than it would be accepted and never read. Refuse the combination at install time instead.
+*/}}
+{{- define "modelservice-operator.validate" -}}
+{{- $watched := .Values.watchNamespace }}
+{{- if $watched }}
+{{- range .Values.presetNamespaces }}
+{{- if ne . $watched }}
+{{- fail (printf "presetNamespaces: %s is not the watched namespace %s; an operator watching one namespace reads presets from it alone (leave watchNamespace empty to use preset namespaces)" . $watched) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}

@@ -21,6 +21,9 @@ internal sealed class DeployManifests
         return new DeployManifests(objects);
     }
 
+    /// <summary>Objects rendered elsewhere (the Helm chart), read with the same accessors.</summary>
+    public static DeployManifests FromObjects(IEnumerable<JsonObject> objects) => new([.. objects]);
+
     public JsonObject Single(string kind, string? name = null) =>
         Objects.Single(o => Kind(o) == kind && (name is null || Name(o) == name));
 

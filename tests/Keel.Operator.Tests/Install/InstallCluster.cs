@@ -74,7 +74,7 @@ internal sealed class InstallCluster : IAsyncDisposable
     }
 
     /// <summary><c>kubectl apply --server-side -f &lt;folder&gt;</c>, as the installation guide says.</summary>
-    public Task<KubectlResult> ApplyAsync(string folderOrFile) => Kubectl.RunAsync("apply", "--server-side", "-f", folderOrFile);
+    public Task<ToolResult> ApplyAsync(string folderOrFile) => Kubectl.RunAsync("apply", "--server-side", "-f", folderOrFile);
 
     /// <summary>The Gateway API Inference Extension and Gateway API CRDs, as a gateway's installation brings them.</summary>
     public async Task InstallGatewayCrdsAsync()

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Keel.Model.Api;
+using Keel.Model.Serialization;
 using Keel.Operator.Tests.Support;
 using HttpRoute = Keel.Model.Upstream.Gateway.V1.HTTPRoute;
 using InferenceObjective = Keel.Model.Upstream.Llmd.V1Alpha2.InferenceObjective;
@@ -17,6 +18,7 @@ namespace Keel.Operator.Tests.Install;
 public sealed class InstallTests : IAsyncLifetime
 {
     private const string Workloads = "team-a";
+    private const string OtherWorkloads = "team-b";
     private const string Sample = "llama-pd";
 
     private readonly DeployManifests _deploy = DeployManifests.Read();
@@ -165,6 +167,73 @@ public sealed class InstallTests : IAsyncLifetime
         Assert.Contains(events.Items, e => e.Message.Contains("RoleBinding", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Uninstalling_as_the_guide_says_leaves_children_serving_until_their_ModelService_goes()
+    {
+        (await _cluster.ApplyAsync(Repository.Path("deploy"))).EnsureSuccess("apply deploy/");
+        await _cluster.InstallGatewayCrdsAsync();
+        await CreateSampleAsync(Workloads, OtherWorkloads);
+        await using (var run = OperatorRun.Start(_deploy, await OperatorKubeconfigAsync()))
+        {
+            await WaitAsync(run, () => _cluster.WaitForConditionAsync(Workloads, Sample, ModelServiceConditions.Ready, "True"));
+            await WaitAsync(run, () => _cluster.WaitForConditionAsync(OtherWorkloads, Sample, ModelServiceConditions.Ready, "True"));
+            Assert.Equal(0, await run.StopAsync());
+        }
+
+        // The operator only (install.md, "Uninstall"): ModelServices and their children stay.
+        (await _cluster.Kubectl.RunAsync("delete",
+            "-f", Repository.Path("deploy", "31-metrics-service.yaml"), "-f", Repository.Path("deploy", "30-deployment.yaml"),
+            "-f", Repository.Path("deploy", "20-rbac.yaml"), "-f", Repository.Path("deploy", "10-serviceaccount.yaml"))).EnsureSuccess("delete the operator");
+        Assert.Null(await _cluster.GetAsync(_deploy.Deployment));
+        foreach (var ns in new[] { Workloads, OtherWorkloads })
+        {
+            Assert.NotNull(await _cluster.GetAsync<ModelService>(ns, Sample));
+            Assert.NotNull(await _cluster.GetAsync<V1Deployment>(ns, $"{Sample}-decode"));
+            Assert.NotNull(await _cluster.GetAsync<InferencePool>(ns, $"{Sample}-inference-pool"));
+        }
+
+        // A ModelService, with no operator running: the garbage collector removes its children; presets stay.
+        (await _cluster.Kubectl.RunAsync("delete", "modelservice", Sample, "--namespace", OtherWorkloads)).EnsureSuccess("delete a ModelService");
+        await Eventually.TrueAsync(async () => await ChildrenLeftAsync(OtherWorkloads) == 0, "the deleted ModelService's children are collected");
+        Assert.Equal(6, await ChildrenLeftAsync(Workloads));
+        Assert.NotNull(await _cluster.GetAsync(SamplePreset()));
+
+        // Everything, in the guide's order: the remaining ModelServices (their children go with them), then deploy/ with
+        // the CRDs, which take every BaseConfig.
+        (await _cluster.Kubectl.RunAsync("delete", "modelservices", "--all", "--all-namespaces")).EnsureSuccess("delete every ModelService");
+        await Eventually.TrueAsync(async () => await ChildrenLeftAsync(Workloads) == 0, "the children of every ModelService are collected");
+        (await _cluster.Kubectl.RunAsync("delete", "-f", Repository.Path("deploy"), "--ignore-not-found")).EnsureSuccess("delete -f deploy/");
+        foreach (var crd in _deploy.Objects.Where(o => DeployManifests.Kind(o) == "CustomResourceDefinition"))
+        {
+            Assert.Null(await _cluster.GetAsync(crd));
+        }
+
+        Assert.Null(await _cluster.GetAsync(SamplePreset()));
+    }
+
+    /// <summary>How many of the sample's children of six kinds are in <paramref name="ns"/>.</summary>
+    private async Task<int> ChildrenLeftAsync(string ns)
+    {
+        var found = new[]
+        {
+            await _cluster.GetAsync<V1Deployment>(ns, $"{Sample}-decode") is not null,
+            await _cluster.GetAsync<V1Deployment>(ns, $"{Sample}-epp") is not null,
+            await _cluster.GetAsync<V1Service>(ns, $"{Sample}-epp-service") is not null,
+            await _cluster.GetAsync<V1RoleBinding>(ns, $"{Sample}-epp-rolebinding") is not null,
+            await _cluster.GetAsync<InferencePool>(ns, $"{Sample}-inference-pool") is not null,
+            await _cluster.GetAsync<HttpRoute>(ns, $"{Sample}-http-route") is not null,
+        };
+        return found.Count(f => f);
+    }
+
+    /// <summary>The sample's BaseConfig as created in the operator's namespace.</summary>
+    private JsonObject SamplePreset()
+    {
+        var preset = (JsonObject)KeelYaml.ParseAll(Repository.Read("samples", "pd-disaggregation", "preset-baseconfig.yaml"), "preset").Single().Root!;
+        preset["metadata"]!["namespace"] = _deploy.Namespace;
+        return preset;
+    }
+
     private async Task<IReadOnlyList<string>> ResourceVersionsAsync()
     {
         var versions = new List<string>();
@@ -177,13 +246,16 @@ public sealed class InstallTests : IAsyncLifetime
         return versions;
     }
 
-    /// <summary>The pd-disaggregation sample: its BaseConfig preset in the operator's namespace (usable from every namespace), the ModelService in team-a.</summary>
-    private async Task CreateSampleAsync()
+    /// <summary>The pd-disaggregation sample: its BaseConfig preset in the operator's namespace (usable from every namespace), the ModelService in each of <paramref name="namespaces"/> (team-a when none).</summary>
+    private async Task CreateSampleAsync(params string[] namespaces)
     {
-        await _cluster.CreateNamespaceAsync(Workloads);
         await _cluster.CreateAsync(Repository.Read("samples", "pd-disaggregation", "preset-baseconfig.yaml"), _deploy.Namespace);
-        await _cluster.CreateAsync(Repository.Read("samples", "pd-disaggregation", "modelservice.yaml"), Workloads,
-            ms => ms["spec"]!["baseConfigRef"]!["namespace"] = _deploy.Namespace);
+        foreach (var ns in namespaces.DefaultIfEmpty(Workloads))
+        {
+            await _cluster.CreateNamespaceAsync(ns);
+            await _cluster.CreateAsync(Repository.Read("samples", "pd-disaggregation", "modelservice.yaml"), ns,
+                ms => ms["spec"]!["baseConfigRef"]!["namespace"] = _deploy.Namespace);
+        }
     }
 
     private Task<string> OperatorKubeconfigAsync() =>

@@ -1,14 +1,6 @@
-using System.Diagnostics;
 using Keel.Operator.Tests.Support;
 
 namespace Keel.Operator.Tests.Install;
-
-/// <summary>The result of one kubectl run.</summary>
-internal sealed record KubectlResult(int ExitCode, string Stdout, string Stderr)
-{
-    public KubectlResult EnsureSuccess(string what) =>
-        ExitCode == 0 ? this : throw new InvalidOperationException($"kubectl {what} failed ({ExitCode}):\n{Stdout}\n{Stderr}");
-}
 
 /// <summary>
 /// The real kubectl 1.33 from .tools/bin (build/install-tools.sh; build/test.sh runs it), with its own kubeconfig and
@@ -35,40 +27,11 @@ internal sealed class Kubectl : IDisposable
 
     public string Kubeconfig { get; }
 
-    public async Task<KubectlResult> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
-        };
-        start.ArgumentList.Add("--kubeconfig");
-        start.ArgumentList.Add(Kubeconfig);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["HOME"] = _home;
-        start.Environment["KUBECACHEDIR"] = Path.Combine(_home, "cache");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish:\n{await stdout}\n{await stderr}");
-        }
-
-        return new KubectlResult(process.ExitCode, await stdout, await stderr);
-    }
+    public Task<ToolResult> RunAsync(params string[] args) => ToolProcess.RunAsync(
+        Executable,
+        ["--kubeconfig", Kubeconfig, .. args],
+        new Dictionary<string, string> { ["HOME"] = _home, ["KUBECACHEDIR"] = Path.Combine(_home, "cache") },
+        Repository.Root);
 
     public void Dispose()
     {

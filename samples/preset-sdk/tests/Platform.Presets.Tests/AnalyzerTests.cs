@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Platform.Presets.Tests;
 
 /// <summary>
-/// The presets analyzer in the Keel.Model package fails a build: a throwaway project with the same package reference
-/// compiles a preset with a misspelt template variable, then the corrected one.
+/// The build-time checks in the Keel.Model package fail a consumer's build: a throwaway project with the same package
+/// reference compiles a preset with a misspelt template variable (the presets analyzer), a custom resource with a
+/// broken merge rule (the Keel generator), then the corrected sources.
 /// </summary>
 public sealed class AnalyzerTests
 {
@@ -26,6 +27,52 @@ public sealed class AnalyzerTests
             }
         }
         """;
+
+    // A map-list keyed by a field its items do not have: the generator's KEEL003, a merge-rule error.
+    private const string ResourceWithBadMergeKey = """
+        using k8s.Models;
+        using Keel.Annotations;
+
+        [CustomResource("presets.example.com", "v1", "Widget")]
+        public partial class Widget
+        {
+            public V1ObjectMeta? Metadata { get; set; }
+            public WidgetSpec? Spec { get; set; }
+        }
+
+        public class WidgetSpec
+        {
+            [ListMapKey("id")] public IList<WidgetItem>? Items { get; set; }
+        }
+
+        public class WidgetItem
+        {
+            public required string Name { get; set; }
+        }
+        """;
+
+    [Fact]
+    public async Task A_broken_merge_rule_fails_the_build_with_the_generators_diagnostic()
+    {
+        var project = Directory.CreateTempSubdirectory("keel-generator-check-");
+        try
+        {
+            WriteProject(project.FullName);
+            File.WriteAllText(Path.Combine(project.FullName, "Widget.cs"), ResourceWithBadMergeKey);
+            var (failed, output) = await Build(project.FullName);
+            Assert.True(failed != 0, "the build with [ListMapKey(\"id\")] on items without an id succeeded:\n" + output);
+            Assert.Contains("error KEEL003:", output, StringComparison.Ordinal);
+            Assert.Contains("Widget.cs(13,", output, StringComparison.Ordinal);
+
+            File.WriteAllText(Path.Combine(project.FullName, "Widget.cs"), ResourceWithBadMergeKey.Replace("[ListMapKey(\"id\")]", "[ListMapKey(\"name\")]", StringComparison.Ordinal));
+            var (fixedExit, fixedOutput) = await Build(project.FullName);
+            Assert.True(fixedExit == 0, "the corrected custom resource does not build:\n" + fixedOutput);
+        }
+        finally
+        {
+            project.Delete(recursive: true);
+        }
+    }
 
     [Fact]
     public async Task A_misspelt_template_variable_fails_the_build_with_a_suggestion()
