@@ -138,6 +138,10 @@ public sealed class RunCommandTests
         (code, _, error) = await RunAsync("--embedded", "--max-concurrent-reconciles", "0");
         Assert.Equal(1, code);
         Assert.Contains("--max-concurrent-reconciles must be at least 1", error, StringComparison.Ordinal);
+
+        (code, _, error) = await RunAsync("--embedded", "--namespace", "models", "--preset-namespaces", "models,presets");
+        Assert.Equal(1, code);
+        Assert.Contains("--preset-namespaces presets: with --namespace models the operator watches only models", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -87,6 +87,18 @@ public static class RunCommand
                 return 1;
             }
 
+            // A namespace-restricted operator caches only its namespace, so a preset elsewhere could never be read.
+            var unreadable = options.Namespace is { Length: > 0 } watched
+                ? options.PresetNamespaces.Where(n => n != watched).ToList()
+                : [];
+            if (unreadable.Count > 0)
+            {
+                await error.WriteLineAsync(
+                    $"modelservice run: --preset-namespaces {string.Join(",", unreadable)}: with --namespace {options.Namespace} the operator "
+                    + $"watches only {options.Namespace} and can never read presets there; drop them or watch every namespace").ConfigureAwait(false);
+                return 1;
+            }
+
             return await RunAsync(options, parse.InvocationConfiguration.Output, error, cancellationToken).ConfigureAwait(false);
         });
         return command;
