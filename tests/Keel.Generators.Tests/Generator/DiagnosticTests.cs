@@ -74,6 +74,14 @@ public sealed class DiagnosticTests
             [StorageVersion]
             public partial class /*KEEL014*/ThingV2 { public V1ObjectMeta? Metadata { get; set; } }
             """ },
+        // Zero storage versions among two: reported at the first version written.
+        { "KEEL014", """
+            [CustomResource("demo.keel.dev", "v1", "Thing")]
+            public partial class /*KEEL014*/Thing { public V1ObjectMeta? Metadata { get; set; } }
+
+            [CustomResource("demo.keel.dev", "v2", "Thing")]
+            public partial class ThingV2 { public V1ObjectMeta? Metadata { get; set; } }
+            """ },
         { "KEEL015", """
             [CustomResource("demo.keel.dev", "v1", "Thing")]
             /*KEEL015*/[PrinterColumn("Size", PrinterColumnType.Integer, ".spec.size")]
