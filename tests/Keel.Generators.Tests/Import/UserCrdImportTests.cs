@@ -90,6 +90,10 @@ public sealed class UserCrdImportTests
         result.AssertCompilesCleanly();
 
         var emitted = JsonNode.Parse(GoldenTests.CrdJson(result, "Crd_widgets_acme_example_com"))!;
+        var defaulted = (JsonObject)emitted.DeepClone();
+        Keel.ApiServer.Schema.CustomResourceDefinitionDefaults.Apply(defaulted);
+        var errors = Keel.ApiServer.Schema.CustomResourceDefinitionValidation.Validate(defaulted);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Equal("widgets.acme.example.com", emitted["metadata"]!["name"]!.GetValue<string>());
         Assert.Equal(["wdg"], emitted["spec"]!["names"]!["shortNames"]!.AsArray().Select(n => n!.GetValue<string>()));
         var version = emitted["spec"]!["versions"]![0]!;
