@@ -57,7 +57,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor PrinterColumnPath = Error("KEEL015", "Printer column path does not resolve",
         "Printer column '{0}' path '{1}' does not resolve in '{2}': {3}");
 
-    public static readonly DiagnosticDescriptor BadDefault = Error("KEEL016", "Default does not parse as the property's type",
+    public static readonly DiagnosticDescriptor BadDefault = Error("KEEL016", "Default is not a valid value of the property",
         "Default '{0}' of '{1}' is not valid: {2}");
 
     public static readonly DiagnosticDescriptor BadCel = Error("KEEL017", "CEL rule does not parse",

@@ -89,6 +89,11 @@ public sealed class DiagnosticTests
             public class Spec { public int? Replicas { get; set; } }
             """ },
         { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"\\\"many\\\"\")] public int? Replicas { get; set; } }" },
+        // A default must also meet the property's own validations: the API server checks it when the CRD is created.
+        { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"5\")] [Maximum(4)] public int? Replicas { get; set; } }" },
+        { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"\\\"Slow\\\"\")] [EnumValues(\"Fast\", \"Careful\")] public string? Mode { get; set; } }" },
+        { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"\\\"Bad_Name\\\"\")] [Pattern(\"^[a-z-]+$\")] public string? Name { get; set; } }" },
+        { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"[]\")] [MinItems(1)] public IList<string>? Tags { get; set; } }" },
         { "KEEL017", Root + "public class Spec { /*KEEL017*/[CelRule(\"self.a == (self.b\")] public Range? Range { get; set; } } public class Range { public int? A { get; set; } public int? B { get; set; } }" },
         { "KEEL018", """
             /*KEEL018*/[KubernetesTypeRules, ExternalRoot(typeof(V1Pod)), ListTopology(typeof(V1PodSpec), "Nope", ListTopology.Atomic)]
