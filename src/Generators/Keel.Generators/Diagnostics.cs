@@ -135,6 +135,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor EnumWrittenAsNumber = Warning("KEEL041", "Enum property written as a number",
         "'{0}' holds enum '{1}', which the schema describes as a string, but System.Text.Json writes it as a number: add [JsonConverter(typeof(JsonStringEnumConverter<...>))] to the enum or property, or serialize the custom resource with a JsonSerializerContext that has [JsonSourceGenerationOptions(UseStringEnumConverter = true)]");
 
+    public static readonly DiagnosticDescriptor BadCelSetting = Error("KEEL042", "Invalid CEL rule setting",
+        "CEL rule '{0}' on '{1}' would be rejected by the API server: {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = typeof(Diagnostics)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -155,6 +155,18 @@ public sealed class DiagnosticTests
             internal static class Rules { }
             """ },
         { "KEEL041", Root + "public class Spec { public Mode? /*KEEL041*/Mode { get; set; } } public enum Mode { Fast, Careful }" },
+        // CEL rule settings the API server checks when the CRD is created.
+        { "KEEL042", Root + "public class Spec { /*KEEL042*/[CelRule(\"self > 0\", Reason = \"FieldValueBad\")] public int? Count { get; set; } }" },
+        { "KEEL042", Root + "public class Spec { /*KEEL042*/[CelRule(\"self > 0\", Message = \"must be\\npositive\")] public int? Count { get; set; } }" },
+        { "KEEL042", Root + "public class Spec { /*KEEL042*/[CelRule(\"self > 0\", OptionalOldSelf = true)] public int? Count { get; set; } }" },
+        { "KEEL042", Root + """
+            /*KEEL042*/[CelRule("has(self.url)", FieldPath = ".uri")]
+            public class Spec { public string? Url { get; set; } }
+            """ },
+        { "KEEL042", Root + """
+            public class Spec { /*KEEL042*/[CelRule("has(self.a)", FieldPath = ".b")] public Range? Range { get; set; } }
+            public class Range { public int? A { get; set; } }
+            """ },
         { "KEEL038", """
             [CustomResource("demo.keel.dev", "v1", "Thing")]
             [StorageVersion]

@@ -37,6 +37,7 @@ internal static class TypeChecks
         foreach (var rule in type.Shape.Annotations.CelRules)
         {
             CheckCel(rule, type.Shape.Name, diagnostics);
+            CheckCelSettings(rule, type.Shape.Name, type, types, diagnostics);
         }
     }
 
@@ -103,9 +104,11 @@ internal static class TypeChecks
         }
 
         CheckValidations(property, name, At, diagnostics);
+        var valueType = value.Kind == ValueKind.Object && value.TypeKey is { } key && types.TryGetValue(key, out var resolved) ? resolved : null;
         foreach (var rule in annotations.CelRules)
         {
             CheckCel(rule, name, diagnostics);
+            CheckCelSettings(rule, name, valueType, types, diagnostics);
         }
 
         if (annotations.SchemaFromType is not null && value.Kind != ValueKind.FreeForm && !TypeResolver.SchemaFromDescribesElements(value))
@@ -185,6 +188,14 @@ internal static class TypeChecks
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BadCel, rule.Location, expression, target, error));
             }
+        }
+    }
+
+    private static void CheckCelSettings(CelRule rule, string target, ResolvedType? targetType, IReadOnlyDictionary<string, ResolvedType> types, List<DiagnosticInfo> diagnostics)
+    {
+        if (CelRuleSettings.Check(rule, targetType, types) is { } error)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BadCelSetting, rule.Location, rule.Rule, target, error));
         }
     }
 
