@@ -119,6 +119,7 @@ public sealed class DiagnosticTests
         { "KEEL023", Root + "public class Spec { [Default(\"1\")] public int /*KEEL023*/Replicas { get; set; } }" },
         { "KEEL024", Root + "public class Spec { public string? /*KEEL024*/Name { get; } }" },
         { "KEEL025", Root + "public class Spec { /*KEEL025*/[MapType(MapTopology.Atomic)] public IList<string>? Names { get; set; } }" },
+        { "KEEL025", Root + "public class Spec { /*KEEL025*/[UniqueItems] [ListType(ListTopology.Atomic)] public IList<string>? Names { get; set; } }" },
         { "KEEL026", Root + "public class Spec { /*KEEL026*/[Example(\"{oops\")] public string? Name { get; set; } }" },
         { "KEEL027", """
             [CustomResource("demo.keel.dev", "v1", "Thing")]

@@ -146,6 +146,13 @@ internal static class TypeChecks
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SetNotScalar, at("ListType"), name, Describe(value.Element!)));
         }
 
+        // [UniqueItems] makes a list of scalars a set (the API server forbids uniqueItems: true); another explicit
+        // topology would silently drop the uniqueness.
+        if (property.Kind == FieldKind.List && annotations.UniqueItems && annotations.ListType is not null and not 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TopologyMismatch, at("UniqueItems"), "UniqueItems", name, "a list whose [ListType] is not Set"));
+        }
+
         if (property.Kind == FieldKind.List && !annotations.ListMapKeys.IsEmpty && annotations.ListType is not null and not 2)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TopologyMismatch, at("ListMapKey"), "ListMapKey", name, "a list whose [ListType] is not Map"));
