@@ -232,6 +232,11 @@ public sealed class CompatRuleTests
         var modelService = ModelService();
         modelService.Spec!.BaseConfigMapRef = new k8s.Models.V1ObjectReference { NamespaceProperty = "presets" };
         Assert.Null(PresetReference.For(modelService));
+
+        // It renders without a preset, and says so.
+        var warning = Assert.Single(Render(modelService, preset: null).Warnings, w => w.Reason == RenderReasons.Ignored);
+        Assert.Equal("spec.baseConfigMapRef.name", warning.Location);
+        Assert.Contains("names no preset", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,5 +260,12 @@ public sealed class CompatRuleTests
         Assert.Equal("ms", At(model, "metadata.name")!.GetValue<string>());
         Assert.Equal("true", At(model, "metadata.labels")!["llm-d.ai/inferenceServing"]!.GetValue<string>());
         Assert.Equal("""{"criticality":"Critical","modelName":"facebook/opt-125m","poolRef":{"name":"ms-inference-pool"}}""", model["spec"]!.ToJsonString());
+
+        // The original replaced the labels with the common ones (im.Labels = commonLabels): a preset's own labels do not survive.
+        var labelled = Json(Ok(ModelService(), ConfigMap(("inferencePool", Parts.LegacyInferencePool), ("inferenceModel", "metadata:\n  labels: {team: a}\n" + Parts.InferenceModel)), Settings with { PoolApi = InferencePoolApi.V1Alpha2 }), ChildRole.InferenceModel);
+        var labels = At(labelled, "metadata.labels")!.AsObject();
+        Assert.Null(labels["team"]);
+        Assert.Equal("facebook-opt-125m", labels["llm-d.ai/model"]!.GetValue<string>());
+        Assert.Equal(model["spec"]!.ToJsonString(), labelled["spec"]!.ToJsonString());
     }
 }

@@ -1,3 +1,5 @@
+using Keel.Model.Templating;
+using Keel.Model.Templating.Values;
 using static Keel.Model.Tests.Templating.TemplateTestKit;
 
 namespace Keel.Model.Tests.Templating;
@@ -119,6 +121,22 @@ public sealed class LanguageTests
         var result = parsed.Value!.Execute(Variables());
         Assert.False(result.IsSuccess);
         Assert.Equal("template decodeDeployment:3:7: executing \"{{ .Foo }}\": can't evaluate field Foo in type variables", result.Error!.ToString());
+    }
+
+    [Fact]
+    public void Variables_print_in_the_original_struct_order_and_encode_with_its_json_tags()
+    {
+        // The original's TemplateVars: HFModelName is declared before SanitizedModelName, and every field is tagged
+        // `json:"camelName,omitempty"`, so toJson/toYaml write camelCase names and leave empty fields out.
+        var variables = TemplateValue.FromRecord(TemplateVariables.From("ms", "team", "org/M", "pvc://claim/m"));
+        Assert.Equal(
+            "{ms team org/M  org-m m /model-cache/m  ms-epp-service ms-epp ms-prefill ms-decode ms-service-prefill ms-service-decode ms-inference-pool ms ms ms-http-route}",
+            Render("{{.}}", variables));
+        Assert.StartsWith("{ModelServiceName:ms ModelServiceNamespace:team ModelName:org/M HFModelName: SanitizedModelName:org-m ", Render("{{printf \"%+v\" .}}", variables), StringComparison.Ordinal);
+        Assert.Equal(
+            """{"modelServiceName":"ms","modelServiceNamespace":"team","modelName":"org/M","sanitizedModelName":"org-m","modelPath":"m","mountedModelPath":"/model-cache/m","eppServiceName":"ms-epp-service","eppDeploymentName":"ms-epp","prefillDeploymentName":"ms-prefill","decodeDeploymentName":"ms-decode","prefillServiceName":"ms-service-prefill","decodeServiceName":"ms-service-decode","inferencePoolName":"ms-inference-pool","inferenceModelName":"ms","inferenceObjectiveName":"ms","httpRouteName":"ms-http-route"}""",
+            Render("{{toJson .}}", variables));
+        Assert.StartsWith("decodeDeploymentName: ms-decode\ndecodeServiceName: ms-service-decode\neppDeploymentName: ms-epp\n", Render("{{toYaml .}}", variables), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class PrintfTests
     {
         var vars = Keel.Model.Templating.Values.TemplateValue.FromRecord(Variables());
         var plain = Render("{{printf \"%v\" .}}", vars);
-        Assert.StartsWith("{my-llama team-a meta-llama/Llama-3.2-3B-Instruct meta-llama-llama-3-2-3b-instruct ", plain, StringComparison.Ordinal);
+        Assert.StartsWith("{my-llama team-a meta-llama/Llama-3.2-3B-Instruct meta-llama/Llama-3.2-3B-Instruct meta-llama-llama-3-2-3b-instruct ", plain, StringComparison.Ordinal);
         Assert.StartsWith("{ModelServiceName:my-llama ModelServiceNamespace:team-a ", Render("{{printf \"%+v\" .}}", vars), StringComparison.Ordinal);
         Assert.Equal("variables", Render("{{printf \"%T\" .}}", vars));
     }

@@ -37,6 +37,8 @@ public sealed class RunCommandTests
             await stop.CancelAsync();
             var (code, _, error) = await run.WaitAsync(Eventually.DefaultTimeout);
             Assert.True(code == 0, $"exit {code}: {error}");
+            lease = await cluster.GetAsync<k8s.Models.V1Lease>("modelservice-operator");
+            Assert.Equal("", lease!.Spec.HolderIdentity ?? ""); // released on shutdown: a standby takes over at once
         }
         finally
         {
@@ -101,11 +103,33 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Without_any_kubeconfig_it_says_so_and_falls_back_to_the_embedded_cluster()
+    {
+        var home = Directory.CreateTempSubdirectory("keel-no-kubeconfig-");
+        try
+        {
+            using var process = CliProcess.Start(
+                ["run", "--once", "--samples", Repository.Path("samples"), "--kubeconfig-out", Path.Combine(home.FullName, "embedded.kubeconfig")],
+                new Dictionary<string, string?> { ["HOME"] = home.FullName, ["KUBECONFIG"] = null, ["KUBERNETES_SERVICE_HOST"] = null });
+            var code = await process.ExitAsync(TimeSpan.FromMinutes(3));
+
+            Assert.True(code == 0, $"exit {code}:\n{process.Output}");
+            Assert.Contains("no cluster configuration found", process.Output, StringComparison.Ordinal);
+            Assert.Contains("starting the embedded local API server with the samples instead", process.Output, StringComparison.Ordinal);
+            Assert.Contains("default/llama-pd  Ready:", process.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Flag_mistakes_are_one_clear_line_and_exit_code_1()
     {
-        var (code, _, error) = await RunAsync("--once");
+        var (code, _, error) = await RunAsync("--once", "--kubeconfig", "/nonexistent/kubeconfig");
         Assert.Equal(1, code);
-        Assert.Contains("--once applies to --embedded only", error, StringComparison.Ordinal);
+        Assert.Contains("--once applies to the embedded mode only", error, StringComparison.Ordinal);
 
         (code, _, error) = await RunAsync("--kubeconfig", "/nonexistent/kubeconfig");
         Assert.Equal(1, code);
@@ -114,5 +138,14 @@ public sealed class RunCommandTests
         (code, _, error) = await RunAsync("--embedded", "--max-concurrent-reconciles", "0");
         Assert.Equal(1, code);
         Assert.Contains("--max-concurrent-reconciles must be at least 1", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_sigterm_run_may_take_its_graceful_shutdown_plus_a_margin_and_other_commands_the_default()
+    {
+        var root = new RootCommand { RunCommand.Create(), MigrateCommand.Create() };
+        Assert.Equal(TimeSpan.FromSeconds(45), RunCommand.ProcessTerminationTimeout(root.Parse(["run", "--graceful-shutdown-seconds", "30"])));
+        Assert.Equal(TimeSpan.FromSeconds(45), RunCommand.ProcessTerminationTimeout(root.Parse(["run"]))); // the default is 30 s
+        Assert.Equal(TimeSpan.FromSeconds(2), RunCommand.ProcessTerminationTimeout(root.Parse(["migrate", "--base-config", "x.yaml"])));
     }
 }

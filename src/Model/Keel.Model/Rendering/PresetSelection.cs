@@ -14,6 +14,15 @@ internal static class PresetSelection
     {
         var source = context.Request.Preset;
         var self = $"ModelService {context.Namespace}/{context.Name}";
+        if (reference is null && context.Spec.BaseConfigMapRef is not null)
+        {
+            // Admission accepts a nameless ObjectReference (compat); it names no preset, which the user should hear about.
+            diagnostics.Warning(
+                RenderReasons.Ignored,
+                $"{self}: spec.baseConfigMapRef has no name, so it names no preset and the ModelService renders without one",
+                "spec.baseConfigMapRef.name");
+        }
+
         if (source is null)
         {
             if (reference is not null)

@@ -9,10 +9,11 @@ namespace Keel.Model.Templating;
 /// </summary>
 public sealed partial record TemplateVariables : ITemplateRecord
 {
+    // The original's struct order (HFModelName before SanitizedModelName): `{{ . }}` and `%v` print in it.
     private static readonly string[] Fields =
     [
-        nameof(ModelServiceName), nameof(ModelServiceNamespace), nameof(ModelName), nameof(SanitizedModelName),
-        nameof(HFModelName), nameof(ModelPath), nameof(MountedModelPath), nameof(AuthSecretName),
+        nameof(ModelServiceName), nameof(ModelServiceNamespace), nameof(ModelName), nameof(HFModelName),
+        nameof(SanitizedModelName), nameof(ModelPath), nameof(MountedModelPath), nameof(AuthSecretName),
         nameof(EPPServiceName), nameof(EPPDeploymentName), nameof(PrefillDeploymentName), nameof(DecodeDeploymentName),
         nameof(PrefillServiceName), nameof(DecodeServiceName), nameof(InferencePoolName), nameof(InferenceModelName),
         nameof(InferenceObjectiveName), nameof(HTTPRouteName),
@@ -65,6 +66,31 @@ public sealed partial record TemplateVariables : ITemplateRecord
     string ITemplateRecord.GoTypeName => "variables";
 
     IReadOnlyList<string> ITemplateRecord.FieldNames => Fields;
+
+    /// <summary>
+    /// The original's json tags (<c>modelServiceName,omitempty</c>…): what <c>toJson</c> and <c>toYaml</c> of the
+    /// variables write, an empty field left out.
+    /// </summary>
+    IEnumerable<KeyValuePair<string, TemplateValue>> ITemplateRecord.JsonFields()
+    {
+        foreach (var name in Fields)
+        {
+            ITemplateRecord record = this;
+            if (record.TryGetField(name, out var value) && value.AsString.Length > 0)
+            {
+                yield return new(JsonName(name), value);
+            }
+        }
+    }
+
+    private static string JsonName(string field) => field switch
+    {
+        nameof(HFModelName) => "hfModelName",
+        nameof(EPPServiceName) => "eppServiceName",
+        nameof(EPPDeploymentName) => "eppDeploymentName",
+        nameof(HTTPRouteName) => "httpRouteName",
+        _ => char.ToLowerInvariant(field[0]) + field[1..],
+    };
 
     /// <summary>
     /// Computes the variables from the ModelService's plain inputs: metadata.name and namespace,

@@ -14,6 +14,11 @@ namespace Keel.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
+    private const string GracefulShutdownOption = "--graceful-shutdown-seconds";
+
+    /// <summary>Room after the graceful shutdown for releasing the lease (bounded by its renew deadline) and closing the caches.</summary>
+    private static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(15);
+
     public static Command Create()
     {
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to a kubeconfig. Default: in-cluster configuration, then $KUBECONFIG, then ~/.kube/config." };
@@ -35,9 +40,9 @@ public static class RunCommand
         logLevel.AcceptOnlyFromAmong("trace", "debug", "info", "warning", "error");
         var logFormat = new Option<string>("--log-format") { Description = "console or json.", DefaultValueFactory = _ => "console" };
         logFormat.AcceptOnlyFromAmong("console", "json");
-        var shutdown = new Option<int>("--graceful-shutdown-seconds") { Description = "On stop, how long in-flight reconciles may run before they are cancelled.", DefaultValueFactory = _ => 30 };
+        var shutdown = new Option<int>(GracefulShutdownOption) { Description = "On stop, how long in-flight reconciles may run before they are cancelled.", DefaultValueFactory = _ => 30 };
         var embedded = new Option<bool>("--embedded") { Description = "Run against a local API server started in this process, with the samples applied." };
-        var once = new Option<bool>("--once") { Description = "With --embedded: exit after printing the result (exit code 1 unless every sample is Ready)." };
+        var once = new Option<bool>("--once") { Description = "In the embedded mode: exit after printing the result (exit code 1 unless every sample is Ready)." };
         var kubeconfigOut = new Option<string?>("--kubeconfig-out") { Description = "With --embedded: where to write the kubeconfig for kubectl (default: a file in the temp folder)." };
         var samples = new Option<string?>("--samples") { Description = "With --embedded: the samples folder (default: samples/ of the repository)." };
         var readyTimeout = new Option<int>("--ready-timeout-seconds") { Description = "With --embedded: how long to wait for the samples to be Ready before printing.", DefaultValueFactory = _ => 90 };
@@ -82,15 +87,26 @@ public static class RunCommand
                 return 1;
             }
 
-            if (options.Once && !options.Embedded)
-            {
-                await error.WriteLineAsync("modelservice run: --once applies to --embedded only").ConfigureAwait(false);
-                return 1;
-            }
-
             return await RunAsync(options, parse.InvocationConfiguration.Output, error, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// How long the process may take to stop after SIGTERM or Ctrl-C before the command line ends it. For <c>run</c>:
+    /// <c>--graceful-shutdown-seconds</c> plus a margin, so in-flight reconciles finish and the lease is released
+    /// (System.CommandLine's default, 2 s, would end the process first); for other commands that default.
+    /// </summary>
+    public static TimeSpan ProcessTerminationTimeout(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var fallback = new InvocationConfiguration().ProcessTerminationTimeout ?? TimeSpan.FromSeconds(2);
+        if (parse.CommandResult.Command.Name != "run" || parse.Errors.Count > 0)
+        {
+            return fallback;
+        }
+
+        return TimeSpan.FromSeconds(Math.Max(0, parse.GetValue<int>(GracefulShutdownOption))) + StopMargin;
     }
 
     /// <summary>Runs the operator with <paramref name="options"/> until <paramref name="cancellationToken"/> fires; returns the exit code.</summary>
@@ -99,6 +115,11 @@ public static class RunCommand
         if (options.Embedded)
         {
             return await RunEmbedded.RunAsync(options, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Once && options.Kubeconfig is not null)
+        {
+            return await OnceAgainstAClusterAsync(error).ConfigureAwait(false);
         }
 
         k8s.KubernetesClientConfiguration? configuration;
@@ -118,6 +139,11 @@ public static class RunCommand
                 "modelservice run: no cluster configuration found (no --kubeconfig, not running in a pod, no $KUBECONFIG, no ~/.kube/config); "
                 + "starting the embedded local API server with the samples instead (pass --embedded to ask for it explicitly)").ConfigureAwait(false);
             return await RunEmbedded.RunAsync(options with { Embedded = true }, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Once)
+        {
+            return await OnceAgainstAClusterAsync(error).ConfigureAwait(false);
         }
 
         using var loggers = KeelLogging.CreateFactory(options.LogFormat, options.LogLevel ?? LogLevel.Information);
@@ -164,6 +190,13 @@ public static class RunCommand
             await op.Manager.DisposeAsync().ConfigureAwait(false);
             op.Discovery.Dispose();
         }
+    }
+
+    /// <summary><c>--once</c> ends the embedded mode (asked for, or the fallback when no kubeconfig exists); a cluster's operator runs until stopped.</summary>
+    private static async Task<int> OnceAgainstAClusterAsync(TextWriter error)
+    {
+        await error.WriteLineAsync("modelservice run: --once applies to the embedded mode only (--embedded, or no kubeconfig found); against a cluster the operator runs until stopped").ConfigureAwait(false);
+        return 1;
     }
 
     internal static IReadOnlyList<string> List(string? commaSeparated) =>

@@ -1,3 +1,4 @@
+using Keel.Runtime.Logging;
 using Keel.Runtime.Metrics;
 using Keel.Runtime.Queue;
 using Keel.Runtime.Resources;
@@ -196,13 +197,7 @@ public sealed class Controller
         var active = _metrics.ActiveWorkers.WithLabels(Name);
         active.Inc();
         var started = _time.GetTimestamp();
-        using var scope = _logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["controller"] = Name,
-            ["namespace"] = key.Namespace,
-            ["name"] = key.Name,
-            ["reconcileID"] = Guid.NewGuid().ToString("N"),
-        });
+        using var scope = _logger.BeginScope(new ReconcileScope(Name, key.Namespace, key.Name, Guid.NewGuid().ToString("N")));
         string label;
         try
         {

@@ -1,5 +1,4 @@
 using k8s.Models;
-using Keel.Model.Merging;
 
 namespace Keel.Model.Rendering;
 
@@ -41,13 +40,7 @@ internal static class ConfigMapChildren
 
             var recorder = context.NewRecorder();
             var overlay = new V1ConfigMap { Metadata = context.ForcedMetadata(name) };
-            var trace = recorder.Trace();
-            var configMap = ObjectMerger.Merge(preset, overlay, trace)!;
-            recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
-            configMap.ApiVersion = "v1";
-            configMap.Kind = "ConfigMap";
-            recorder.Wrote("apiVersion", OperatorRules.Forced);
-            recorder.Wrote("kind", OperatorRules.Forced);
+            var configMap = OperatorOverlay.Merge(recorder, preset, overlay, "v1", "ConfigMap");
             yield return new ChildDraft(ChildRole.PresetConfigMap, configMap, configMap.Metadata, configMap.ApiVersion, configMap.Kind, recorder);
         }
     }

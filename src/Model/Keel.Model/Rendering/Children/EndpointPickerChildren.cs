@@ -36,13 +36,7 @@ internal static class EndpointPickerChildren
                 },
             },
         };
-        trace = recorder.Trace();
-        var deployment = ObjectMerger.Merge(merged, operatorOverlay, trace)!;
-        recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
-        deployment.ApiVersion = "apps/v1";
-        deployment.Kind = "Deployment";
-        recorder.Wrote("apiVersion", OperatorRules.Forced);
-        recorder.Wrote("kind", OperatorRules.Forced);
+        var deployment = OperatorOverlay.Merge(recorder, merged, operatorOverlay, "apps/v1", "Deployment");
 
         ChildChecks.PodHasRunnableContainers(context, deployment.Spec.Template.Spec, $"the endpoint picker Deployment {context.Names.EppDeployment}", "spec.endpointPicker");
         return new ChildDraft(ChildRole.EppDeployment, deployment, deployment.Metadata, deployment.ApiVersion, deployment.Kind, recorder, ReplicasPolicy.Owned, deployment.Spec.Replicas);

@@ -20,18 +20,12 @@ internal static class HttpRouteChild
     {
         var recorder = context.NewRecorder();
         var overlay = new HTTPRoute { Metadata = context.ForcedMetadata(context.Names.HttpRoute) };
-        var trace = recorder.Trace();
-        var route = ObjectMerger.Merge(context.Preset.HttpRoute ?? new HTTPRoute(), overlay, trace)!;
-        recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
-        route.ApiVersion = HTTPRoute.KubeGroup + "/" + HTTPRoute.KubeApiVersion;
-        route.Kind = HTTPRoute.KubeKind;
-        recorder.Wrote("apiVersion", OperatorRules.Forced);
-        recorder.Wrote("kind", OperatorRules.Forced);
+        var route = OperatorOverlay.Merge(recorder, context.Preset.HttpRoute ?? new HTTPRoute(), overlay, HTTPRoute.KubeGroup + "/" + HTTPRoute.KubeApiVersion, HTTPRoute.KubeKind);
         route.Spec ??= new HTTPRouteSpec();
 
         MergeGatewayRefs(context, route.Spec, recorder);
         EnsurePoolBackend(context, route.Spec, recorder);
-        return new ChildDraft(ChildRole.HttpRoute, route, route.Metadata!, route.ApiVersion, route.Kind, recorder);
+        return new ChildDraft(ChildRole.HttpRoute, route, route.Metadata!, route.ApiVersion!, route.Kind!, recorder);
     }
 
     private static void MergeGatewayRefs(RenderContext context, HTTPRouteSpec spec, ProvenanceRecorder recorder)

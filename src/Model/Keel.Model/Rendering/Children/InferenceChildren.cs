@@ -1,4 +1,3 @@
-using Keel.Model.Merging;
 using Keel.Model.Presets;
 using Keel.Model.Upstream.Llmd.V1Alpha2;
 using InferenceModel = Keel.Model.Upstream.InferenceX.V1Alpha2.InferenceModel;
@@ -68,13 +67,7 @@ internal static class InferenceChildren
                 EndpointPickerRef = picker,
             },
         };
-        var trace = recorder.Trace();
-        var pool = ObjectMerger.Merge(@base, overlay, trace)!;
-        recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
-        pool.ApiVersion = InferencePool.KubeGroup + "/" + InferencePool.KubeApiVersion;
-        pool.Kind = InferencePool.KubeKind;
-        recorder.Wrote("apiVersion", OperatorRules.Forced);
-        recorder.Wrote("kind", OperatorRules.Forced);
+        var pool = OperatorOverlay.Merge(recorder, @base, overlay, InferencePool.KubeGroup + "/" + InferencePool.KubeApiVersion, InferencePool.KubeKind);
         if (pool.Spec?.TargetPorts is not { Count: > 0 })
         {
             context.Diagnostics.Error(
@@ -83,7 +76,7 @@ internal static class InferenceChildren
                 "preset:inferencePool.spec.targetPorts");
         }
 
-        return new ChildDraft(ChildRole.InferencePool, pool, pool.Metadata!, pool.ApiVersion, pool.Kind, recorder);
+        return new ChildDraft(ChildRole.InferencePool, pool, pool.Metadata!, pool.ApiVersion!, pool.Kind!, recorder);
     }
 
     private static ChildDraft PoolV1Alpha2(RenderContext context)
@@ -111,13 +104,7 @@ internal static class InferenceChildren
                 ExtensionRef = new V1Alpha2.Extension { Name = context.Names.EppService },
             },
         };
-        var trace = recorder.Trace();
-        var pool = ObjectMerger.Merge(@base, overlay, trace)!;
-        recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
-        pool.ApiVersion = LegacyInferencePool.KubeGroup + "/" + LegacyInferencePool.KubeApiVersion;
-        pool.Kind = LegacyInferencePool.KubeKind;
-        recorder.Wrote("apiVersion", OperatorRules.Forced);
-        recorder.Wrote("kind", OperatorRules.Forced);
+        var pool = OperatorOverlay.Merge(recorder, @base, overlay, LegacyInferencePool.KubeGroup + "/" + LegacyInferencePool.KubeApiVersion, LegacyInferencePool.KubeKind);
         if (pool.Spec?.TargetPortNumber is null)
         {
             context.Diagnostics.Error(
@@ -126,7 +113,7 @@ internal static class InferenceChildren
                 "preset:inferencePool.spec.targetPortNumber");
         }
 
-        return new ChildDraft(ChildRole.InferencePool, pool, pool.Metadata!, pool.ApiVersion, pool.Kind, recorder);
+        return new ChildDraft(ChildRole.InferencePool, pool, pool.Metadata!, pool.ApiVersion!, pool.Kind!, recorder);
     }
 
     /// <summary>
@@ -167,14 +154,8 @@ internal static class InferenceChildren
                 PoolRef = new PoolObjectReference { Group = PoolGroup, Kind = InferencePool.KubeKind, Name = context.Names.InferencePool },
             },
         };
-        var trace = recorder.Trace();
-        var objective = ObjectMerger.Merge(@base, overlay, trace)!;
-        recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
-        objective.ApiVersion = InferenceObjective.KubeGroup + "/" + InferenceObjective.KubeApiVersion;
-        objective.Kind = InferenceObjective.KubeKind;
-        recorder.Wrote("apiVersion", OperatorRules.Forced);
-        recorder.Wrote("kind", OperatorRules.Forced);
-        return new ChildDraft(ChildRole.InferenceObjective, objective, objective.Metadata!, objective.ApiVersion, objective.Kind, recorder);
+        var objective = OperatorOverlay.Merge(recorder, @base, overlay, InferenceObjective.KubeGroup + "/" + InferenceObjective.KubeApiVersion, InferenceObjective.KubeKind);
+        return new ChildDraft(ChildRole.InferenceObjective, objective, objective.Metadata!, objective.ApiVersion!, objective.Kind!, recorder);
     }
 
     /// <summary>
@@ -205,13 +186,10 @@ internal static class InferenceChildren
                 PoolRef = new V1Alpha2.PoolObjectReference { Name = context.Names.InferencePool },
             },
         };
-        var trace = recorder.Trace();
-        var model = ObjectMerger.Merge(@base, overlay, trace)!;
-        recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
-        model.ApiVersion = InferenceModel.KubeGroup + "/" + InferenceModel.KubeApiVersion;
-        model.Kind = InferenceModel.KubeKind;
-        recorder.Wrote("apiVersion", OperatorRules.Forced);
-        recorder.Wrote("kind", OperatorRules.Forced);
-        return new ChildDraft(ChildRole.InferenceModel, model, model.Metadata!, model.ApiVersion, model.Kind, recorder);
+        var model = OperatorOverlay.Merge(recorder, @base, overlay, InferenceModel.KubeGroup + "/" + InferenceModel.KubeApiVersion, InferenceModel.KubeKind);
+
+        // Compat: the original replaced the InferenceModel's labels (im.Labels = common labels); the preset's are dropped.
+        model.Metadata!.Labels = new Dictionary<string, string>(overlay.Metadata.Labels!, StringComparer.Ordinal);
+        return new ChildDraft(ChildRole.InferenceModel, model, model.Metadata!, model.ApiVersion!, model.Kind!, recorder);
     }
 }

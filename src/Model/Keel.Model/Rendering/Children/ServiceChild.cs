@@ -1,5 +1,4 @@
 using k8s.Models;
-using Keel.Model.Merging;
 
 namespace Keel.Model.Rendering;
 
@@ -15,13 +14,7 @@ internal static class ServiceChild
             // The selector is an atomic map: the operator writes the union whole.
             Spec = new V1ServiceSpec { Selector = Selectors.Union(preset.Spec?.Selector, podLabels) },
         };
-        var trace = recorder.Trace();
-        var service = ObjectMerger.Merge(preset, overlay, trace)!;
-        recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
-        service.ApiVersion = "v1";
-        service.Kind = "Service";
-        recorder.Wrote("apiVersion", OperatorRules.Forced);
-        recorder.Wrote("kind", OperatorRules.Forced);
+        var service = OperatorOverlay.Merge(recorder, preset, overlay, "v1", "Service");
         return new ChildDraft(role, service, service.Metadata, service.ApiVersion, service.Kind, recorder);
     }
 }

@@ -42,14 +42,7 @@ internal static class WorkloadChildren
                 },
             },
         };
-        trace = recorder.Trace();
-        var deployment = ObjectMerger.Merge(merged, operatorOverlay, trace)!;
-        recorder.Merged(trace, RenderLayer.Preset, RenderLayer.Operator);
-
-        deployment.ApiVersion = "apps/v1";
-        deployment.Kind = "Deployment";
-        recorder.Wrote("apiVersion", OperatorRules.Forced);
-        recorder.Wrote("kind", OperatorRules.Forced);
+        var deployment = OperatorOverlay.Merge(recorder, merged, operatorOverlay, "apps/v1", "Deployment");
 
         var pod = deployment.Spec.Template.Spec;
         if (pd?.AcceleratorTypes is { } accelerators)

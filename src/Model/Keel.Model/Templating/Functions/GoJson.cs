@@ -87,7 +87,7 @@ internal static class GoJson
                 return WriteObject(sb, map.SortedKeys().Select(k => (k, map.TryGetValue(k, out var v) ? v : default)), escapeHtml, indent, depth);
             case GoKind.Record:
                 var record = value.AsRecord;
-                return WriteObject(sb, record.FieldNames.Select(n => (n, record.TryGetField(n, out var v) ? v : default)), escapeHtml, indent, depth);
+                return WriteObject(sb, record.JsonFields().Select(f => (f.Key, f.Value)), escapeHtml, indent, depth);
             default:
                 return false;
         }
