@@ -133,43 +133,27 @@ public sealed class UserCrdImportTests
     [Fact]
     public void The_check_mode_reports_drift_and_accepts_what_it_wrote()
     {
-        var directory = Directory.CreateTempSubdirectory("keel-import-");
-        try
-        {
-            var schema = Path.Combine(directory.FullName, "widgets.acme.example.com.yaml");
-            File.WriteAllText(schema, WidgetCrd);
-            var output = Path.Combine(directory.FullName, "out");
-            string[] arguments = ["import-schema", "--schema", schema, "--version", "v1", "--namespace", "Acme.Widgets.V1", "--output", output, "--root", directory.FullName];
+        using var directory = new TempDirectory();
+        var schema = directory.Write("widgets.acme.example.com.yaml", WidgetCrd);
+        var output = directory.PathOf("out");
+        string[] arguments = ["import-schema", "--schema", schema, "--version", "v1", "--namespace", "Acme.Widgets.V1", "--output", output, "--root", directory.Root];
 
-            Assert.Equal(1, RunTool([.. arguments, "--check"]).ExitCode); // nothing written yet
-            Assert.Equal(0, RunTool(arguments).ExitCode);
-            Assert.Equal(0, RunTool([.. arguments, "--check"]).ExitCode);
+        Assert.Equal(1, RunTool([.. arguments, "--check"]).ExitCode); // nothing written yet
+        Assert.Equal(0, RunTool(arguments).ExitCode);
+        Assert.Equal(0, RunTool([.. arguments, "--check"]).ExitCode);
 
-            File.AppendAllText(Directory.GetFiles(output, "Widget.g.cs").Single(), "// edited by hand\n");
-            Assert.Equal(1, RunTool([.. arguments, "--check"]).ExitCode);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        File.AppendAllText(Directory.GetFiles(output, "Widget.g.cs").Single(), "// edited by hand\n");
+        Assert.Equal(1, RunTool([.. arguments, "--check"]).ExitCode);
     }
 
     [Fact]
     public void A_schema_error_names_the_file()
     {
-        var directory = Directory.CreateTempSubdirectory("keel-import-");
-        try
-        {
-            var schema = Path.Combine(directory.FullName, "broken.yaml");
-            File.WriteAllText(schema, WidgetCrd.Replace("  versions:", "  versions: [", StringComparison.Ordinal));
-            var run = RunTool("import-schema", "--schema", schema, "--namespace", "Acme", "--output", Path.Combine(directory.FullName, "out"), "--root", directory.FullName);
-            Assert.Equal(2, run.ExitCode);
-            Assert.Contains("broken.yaml", run.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        using var directory = new TempDirectory();
+        var schema = directory.Write("broken.yaml", WidgetCrd.Replace("  versions:", "  versions: [", StringComparison.Ordinal));
+        var run = RunTool("import-schema", "--schema", schema, "--namespace", "Acme", "--output", directory.PathOf("out"), "--root", directory.Root);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("broken.yaml", run.Error, StringComparison.Ordinal);
     }
 
     // The importer turns required fields other than map-list keys into has() rules (see import.md).
@@ -183,22 +167,14 @@ public sealed class UserCrdImportTests
     /// which needs the STJ generator this harness does not run).</summary>
     private static Dictionary<string, string> Import(string crd, string @namespace)
     {
-        var directory = Directory.CreateTempSubdirectory("keel-import-");
-        try
-        {
-            var schema = Path.Combine(directory.FullName, "crd.yaml");
-            File.WriteAllText(schema, crd);
-            var output = Path.Combine(directory.FullName, "out");
-            var run = RunTool("import-schema", "--schema", schema, "--namespace", @namespace, "--output", output, "--root", directory.FullName);
-            Assert.True(run.ExitCode == 0, run.Error);
-            return Directory.GetFiles(output, "*.g.cs")
-                .Where(f => !f.EndsWith("JsonContext.g.cs", StringComparison.Ordinal))
-                .ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        using var directory = new TempDirectory();
+        var schema = directory.Write("crd.yaml", crd);
+        var output = directory.PathOf("out");
+        var run = RunTool("import-schema", "--schema", schema, "--namespace", @namespace, "--output", output, "--root", directory.Root);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return Directory.GetFiles(output, "*.g.cs")
+            .Where(f => !f.EndsWith("JsonContext.g.cs", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
     }
 
     private static (int ExitCode, string Error) RunTool(params string[] arguments)
@@ -235,4 +211,23 @@ public sealed class UserCrdImportTests
 
         throw new InvalidOperationException("Keel.slnx not found above " + AppContext.BaseDirectory);
     });
+
+    /// <summary>A scratch folder for one test, deleted afterwards.</summary>
+    private sealed class TempDirectory : IDisposable
+    {
+        private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("keel-import-");
+
+        public string Root => directory.FullName;
+
+        public string PathOf(string name) => Path.Combine(directory.FullName, name);
+
+        public string Write(string name, string text)
+        {
+            var path = PathOf(name);
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        public void Dispose() => directory.Delete(recursive: true);
+    }
 }
