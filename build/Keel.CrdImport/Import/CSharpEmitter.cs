@@ -60,6 +60,7 @@ internal static class CSharpEmitter
             //------------------------------------------------------------------------------
             #nullable enable
 
+            using System.Collections.Generic;
             using System.Text.Json;
             using System.Text.Json.Nodes;
             using k8s;

@@ -96,7 +96,7 @@ public sealed class MaxItemsAttribute : Attribute
 /// <summary>
 /// The list's items are unique scalars. The API server rejects <c>uniqueItems: true</c> (its cost is
 /// quadratic), so the generator emits <c>x-kubernetes-list-type: set</c> instead and merges the list as a
-/// set; on a list of objects it is an error (use a map list with keys).
+/// set; on a list of objects, or with a [ListType] other than Set, it is an error (use a map list with keys).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
 public sealed class UniqueItemsAttribute : Attribute

@@ -57,7 +57,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor PrinterColumnPath = Error("KEEL015", "Printer column path does not resolve",
         "Printer column '{0}' path '{1}' does not resolve in '{2}': {3}");
 
-    public static readonly DiagnosticDescriptor BadDefault = Error("KEEL016", "Default does not parse as the property's type",
+    public static readonly DiagnosticDescriptor BadDefault = Error("KEEL016", "Default is not a valid value of the property",
         "Default '{0}' of '{1}' is not valid: {2}");
 
     public static readonly DiagnosticDescriptor BadCel = Error("KEEL017", "CEL rule does not parse",
@@ -134,6 +134,9 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor EnumWrittenAsNumber = Warning("KEEL041", "Enum property written as a number",
         "'{0}' holds enum '{1}', which the schema describes as a string, but System.Text.Json writes it as a number: add [JsonConverter(typeof(JsonStringEnumConverter<...>))] to the enum or property, or serialize the custom resource with a JsonSerializerContext that has [JsonSourceGenerationOptions(UseStringEnumConverter = true)]");
+
+    public static readonly DiagnosticDescriptor BadCelSetting = Error("KEEL042", "Invalid CEL rule setting",
+        "CEL rule '{0}' on '{1}' would be rejected by the API server: {2}");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = typeof(Diagnostics)
         .GetFields()

@@ -74,6 +74,14 @@ public sealed class DiagnosticTests
             [StorageVersion]
             public partial class /*KEEL014*/ThingV2 { public V1ObjectMeta? Metadata { get; set; } }
             """ },
+        // Zero storage versions among two: reported at the first version written.
+        { "KEEL014", """
+            [CustomResource("demo.keel.dev", "v1", "Thing")]
+            public partial class /*KEEL014*/Thing { public V1ObjectMeta? Metadata { get; set; } }
+
+            [CustomResource("demo.keel.dev", "v2", "Thing")]
+            public partial class ThingV2 { public V1ObjectMeta? Metadata { get; set; } }
+            """ },
         { "KEEL015", """
             [CustomResource("demo.keel.dev", "v1", "Thing")]
             /*KEEL015*/[PrinterColumn("Size", PrinterColumnType.Integer, ".spec.size")]
@@ -81,6 +89,11 @@ public sealed class DiagnosticTests
             public class Spec { public int? Replicas { get; set; } }
             """ },
         { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"\\\"many\\\"\")] public int? Replicas { get; set; } }" },
+        // A default must also meet the property's own validations: the API server checks it when the CRD is created.
+        { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"5\")] [Maximum(4)] public int? Replicas { get; set; } }" },
+        { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"\\\"Slow\\\"\")] [EnumValues(\"Fast\", \"Careful\")] public string? Mode { get; set; } }" },
+        { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"\\\"Bad_Name\\\"\")] [Pattern(\"^[a-z-]+$\")] public string? Name { get; set; } }" },
+        { "KEEL016", Root + "public class Spec { /*KEEL016*/[Default(\"[]\")] [MinItems(1)] public IList<string>? Tags { get; set; } }" },
         { "KEEL017", Root + "public class Spec { /*KEEL017*/[CelRule(\"self.a == (self.b\")] public Range? Range { get; set; } } public class Range { public int? A { get; set; } public int? B { get; set; } }" },
         { "KEEL018", """
             /*KEEL018*/[KubernetesTypeRules, ExternalRoot(typeof(V1Pod)), ListTopology(typeof(V1PodSpec), "Nope", ListTopology.Atomic)]
@@ -106,6 +119,7 @@ public sealed class DiagnosticTests
         { "KEEL023", Root + "public class Spec { [Default(\"1\")] public int /*KEEL023*/Replicas { get; set; } }" },
         { "KEEL024", Root + "public class Spec { public string? /*KEEL024*/Name { get; } }" },
         { "KEEL025", Root + "public class Spec { /*KEEL025*/[MapType(MapTopology.Atomic)] public IList<string>? Names { get; set; } }" },
+        { "KEEL025", Root + "public class Spec { /*KEEL025*/[UniqueItems] [ListType(ListTopology.Atomic)] public IList<string>? Names { get; set; } }" },
         { "KEEL026", Root + "public class Spec { /*KEEL026*/[Example(\"{oops\")] public string? Name { get; set; } }" },
         { "KEEL027", """
             [CustomResource("demo.keel.dev", "v1", "Thing")]
@@ -142,6 +156,18 @@ public sealed class DiagnosticTests
             internal static class Rules { }
             """ },
         { "KEEL041", Root + "public class Spec { public Mode? /*KEEL041*/Mode { get; set; } } public enum Mode { Fast, Careful }" },
+        // CEL rule settings the API server checks when the CRD is created.
+        { "KEEL042", Root + "public class Spec { /*KEEL042*/[CelRule(\"self > 0\", Reason = \"FieldValueBad\")] public int? Count { get; set; } }" },
+        { "KEEL042", Root + "public class Spec { /*KEEL042*/[CelRule(\"self > 0\", Message = \"must be\\npositive\")] public int? Count { get; set; } }" },
+        { "KEEL042", Root + "public class Spec { /*KEEL042*/[CelRule(\"self > 0\", OptionalOldSelf = true)] public int? Count { get; set; } }" },
+        { "KEEL042", Root + """
+            /*KEEL042*/[CelRule("has(self.url)", FieldPath = ".uri")]
+            public class Spec { public string? Url { get; set; } }
+            """ },
+        { "KEEL042", Root + """
+            public class Spec { /*KEEL042*/[CelRule("has(self.a)", FieldPath = ".b")] public Range? Range { get; set; } }
+            public class Range { public int? A { get; set; } }
+            """ },
         { "KEEL038", """
             [CustomResource("demo.keel.dev", "v1", "Thing")]
             [StorageVersion]

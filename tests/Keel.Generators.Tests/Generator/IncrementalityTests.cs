@@ -7,12 +7,22 @@ namespace Keel.Generators.Tests.Generator;
 /// <summary>An edit that does not touch annotated types must leave every tracked step Cached or Unchanged.</summary>
 public sealed class IncrementalityTests
 {
-    private static readonly string[] TrackedSteps = [TrackingNames.Resources, TrackingNames.Rules, TrackingNames.Settings, TrackingNames.Model];
+    private static readonly string[] TrackedSteps =
+        [TrackingNames.Resources, TrackingNames.Rules, TrackingNames.JsonContexts, TrackingNames.Settings, TrackingNames.Model];
+
+    // A System.Text.Json context over an annotated type, so the JsonContexts step has an output to keep cached.
+    private const string WidgetJsonContext = """
+        namespace Demo;
+
+        [System.Text.Json.Serialization.JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+        [System.Text.Json.Serialization.JsonSerializable(typeof(Widget))]
+        public partial class WidgetJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
+        """;
 
     [Fact]
     public void Unrelated_edit_leaves_every_step_cached_or_unchanged()
     {
-        var compilation = GeneratorHarness.Compilation(Scenarios.Widget, Scenarios.Workload.Replace("namespace Demo;", "namespace Demo.Work;", StringComparison.Ordinal), "namespace Other; public class Helper { }");
+        var compilation = GeneratorHarness.Compilation(Scenarios.Widget, Scenarios.Workload.Replace("namespace Demo;", "namespace Demo.Work;", StringComparison.Ordinal), WidgetJsonContext, "namespace Other; public class Helper { }");
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
 
         var unrelated = compilation.SyntaxTrees.Last();

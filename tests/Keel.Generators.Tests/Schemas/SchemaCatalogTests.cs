@@ -113,6 +113,12 @@ public sealed class SchemaCatalogTests
             var violations = StructuralSchema.Violations(version!["schema"]!["openAPIV3Schema"]!, crdRoot: true);
             Assert.True(violations.Count == 0, string.Join("\n", violations.Take(20)));
         }
+
+        // And the local API server's CustomResourceDefinition validation (the apiextensions rules) accepts it.
+        var defaulted = crd.AsObject();
+        Keel.ApiServer.Schema.CustomResourceDefinitionDefaults.Apply(defaulted);
+        var errors = Keel.ApiServer.Schema.CustomResourceDefinitionValidation.Validate(defaulted);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
     }
 
     [Fact]

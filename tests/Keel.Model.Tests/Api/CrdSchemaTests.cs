@@ -222,6 +222,23 @@ public sealed class CrdSchemaTests
         Assert.Equal(10, RuleMessages(At(Schema("baseconfigs.llm-d.ai"), "spec")).Count);
     }
 
+    [Fact]
+    public void Every_typed_BaseConfig_part_has_its_own_typed_or_template_rule()
+    {
+        // The ten rules are written by hand, one per part: each must name its own part in the rule, the field path
+        // and the message (a copy-paste slip would let a part be given twice, or blame the wrong field).
+        var spec = At(Schema("baseconfigs.llm-d.ai"), "spec");
+        var parts = spec["properties"]!.AsObject().Select(p => p.Key).Where(k => k != "templates").ToList();
+        Assert.Equal(10, parts.Count);
+        var rules = spec["x-kubernetes-validations"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        foreach (var part in parts)
+        {
+            var rule = Assert.Single(rules, r => r["fieldPath"]?.GetValue<string>() == ".templates." + part);
+            Assert.Equal($"!has(self.templates) || !has(self.templates.{part}) || !has(self.{part})", rule["rule"]!.GetValue<string>());
+            Assert.Equal(part + " is given both as a typed part and under templates: keep one", rule["message"]!.GetValue<string>());
+        }
+    }
+
     private static void JsonAssertNames(JsonNode names, string kind, string listKind, string plural, string singular)
     {
         Assert.Equal(kind, names["kind"]!.GetValue<string>());

@@ -178,12 +178,75 @@ public sealed class UpstreamRoundTripTests
     }
 
     [Fact]
+    public void Unknown_fields_of_a_preset_survive_read_merge_write()
+    {
+        // The preset (base) sets fields our schema does not declare, at the root and at every nested level.
+        var preset = Read<Inference.InferencePool>("""
+            apiVersion: inference.networking.k8s.io/v1
+            kind: InferencePool
+            metadata:
+              name: pool
+            futureTopLevel: 1
+            spec:
+              selector:
+                matchLabels: {app: vllm}
+                futureSelectorField: x
+              targetPorts:
+                - number: 8000
+                  futurePortField: true
+              endpointPickerRef:
+                name: epp
+                port: {number: 9002, futurePortOption: a}
+                futureRefField: {nested: [1, 2]}
+              futureSpecField: [a, b]
+            """);
+        // The overlay (the operator's forced fields) sets known fields and one unknown field of its own.
+        var overlay = Read<Inference.InferencePool>("""
+            apiVersion: inference.networking.k8s.io/v1
+            kind: InferencePool
+            spec:
+              selector:
+                matchLabels: {llm-d.ai/model: opt}
+              endpointPickerRef:
+                name: opt-epp
+                futureRefField: replaced
+              futureOverlayField: 7
+            """);
+
+        var merged = Keel.Model.Merging.ObjectMerger.Merge(preset, overlay);
+
+        // Extension data unites by key (the overlay wins per key); the selector is an atomic struct (as upstream
+        // declares it), so the overlay's replaces the base's whole; the base's targetPorts stay (the overlay sets none).
+        JsonAssert.Equivalent(JsonNode.Parse("""
+            {
+              "apiVersion": "inference.networking.k8s.io/v1",
+              "kind": "InferencePool",
+              "metadata": {"name": "pool"},
+              "futureTopLevel": 1,
+              "spec": {
+                "selector": {"matchLabels": {"llm-d.ai/model": "opt"}},
+                "targetPorts": [{"number": 8000, "futurePortField": true}],
+                "endpointPickerRef": {"name": "opt-epp", "port": {"number": 9002, "futurePortOption": "a"}, "futureRefField": "replaced"},
+                "futureSpecField": ["a", "b"],
+                "futureOverlayField": 7
+              }
+            }
+            """), KeelJson.SerializeToNode(merged), "merged InferencePool");
+    }
+
+    [Fact]
     public void New_upstream_objects_carry_their_apiVersion_and_kind()
     {
         var node = KeelJson.SerializeToNode(new Inference.InferencePool())!;
         Assert.Equal("inference.networking.k8s.io/v1", node["apiVersion"]!.GetValue<string>());
         Assert.Equal("InferencePool", node["kind"]!.GetValue<string>());
         Assert.Equal(2, node.AsObject().Count);
+    }
+
+    private static T Read<T>(string yaml)
+    {
+        var document = KeelYaml.ParseSingle(yaml);
+        return KeelJson.Deserialize<T>(document.Root, positions: document.Positions);
     }
 
     private static T RoundTrip<T>(string yaml)

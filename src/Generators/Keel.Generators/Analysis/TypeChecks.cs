@@ -37,6 +37,7 @@ internal static class TypeChecks
         foreach (var rule in type.Shape.Annotations.CelRules)
         {
             CheckCel(rule, type.Shape.Name, diagnostics);
+            CheckCelSettings(rule, type.Shape.Name, type, types, diagnostics);
         }
     }
 
@@ -103,9 +104,11 @@ internal static class TypeChecks
         }
 
         CheckValidations(property, name, At, diagnostics);
+        var valueType = value.Kind == ValueKind.Object && value.TypeKey is { } key && types.TryGetValue(key, out var resolved) ? resolved : null;
         foreach (var rule in annotations.CelRules)
         {
             CheckCel(rule, name, diagnostics);
+            CheckCelSettings(rule, name, valueType, types, diagnostics);
         }
 
         if (annotations.SchemaFromType is not null && value.Kind != ValueKind.FreeForm && !TypeResolver.SchemaFromDescribesElements(value))
@@ -141,6 +144,13 @@ internal static class TypeChecks
         if (property.Kind == FieldKind.List && property.ListType == 1 && value.Element?.IsScalar != true)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SetNotScalar, at("ListType"), name, Describe(value.Element!)));
+        }
+
+        // [UniqueItems] makes a list of scalars a set (the API server forbids uniqueItems: true); another explicit
+        // topology would silently drop the uniqueness.
+        if (property.Kind == FieldKind.List && annotations.UniqueItems && annotations.ListType is not null and not 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TopologyMismatch, at("UniqueItems"), "UniqueItems", name, "a list whose [ListType] is not Set"));
         }
 
         if (property.Kind == FieldKind.List && !annotations.ListMapKeys.IsEmpty && annotations.ListType is not null and not 2)
@@ -185,6 +195,14 @@ internal static class TypeChecks
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BadCel, rule.Location, expression, target, error));
             }
+        }
+    }
+
+    private static void CheckCelSettings(CelRule rule, string target, ResolvedType? targetType, IReadOnlyDictionary<string, ResolvedType> types, List<DiagnosticInfo> diagnostics)
+    {
+        if (CelRuleSettings.Check(rule, targetType, types) is { } error)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BadCelSetting, rule.Location, rule.Rule, target, error));
         }
     }
 

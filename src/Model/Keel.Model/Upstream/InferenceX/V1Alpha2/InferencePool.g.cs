@@ -6,6 +6,7 @@
 //------------------------------------------------------------------------------
 #nullable enable
 
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
