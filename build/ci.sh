@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What CI runs (and what a maintainer runs to reproduce CI locally).
+# What CI runs (.ci/run calls it) and the README's test command: checks, then build/test.sh; ends with "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project; ends with the line "N passed, N failed".
-# This is the README's test command and what .ci/run calls. Extra arguments go to `dotnet test`
+# build/ci.sh (the README's test command, what .ci/run calls) runs it last. Extra arguments go to `dotnet test`
 # (for example: build/test.sh --filter "FullyQualifiedName~Merge").
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
