@@ -71,4 +71,12 @@ public sealed class NumberSemanticsTests
         Assert.Empty(AdmitSpec(schema, """{"o":{"b":"x","a":1}}""").Errors);
         Assert.Single(AdmitSpec(schema, """{"o":{"a":1.0,"b":"x"}}""").Errors);
     }
+
+    [Theory]
+    [InlineData("[1,1.0]", 0)]           // int64 1 and float64 1 are distinct map keys in Go
+    [InlineData("[1,1]", 1)]
+    [InlineData("[1.0,1.00]", 1)]        // one float64
+    [InlineData("[{\"a\":1},{\"a\":1.0}]", 1)] // objects compare by their json.Marshal text
+    public void Set_items_are_unique_by_go_type_and_value(string items, int duplicates) =>
+        Assert.Equal(duplicates, AdmitSpec("""{"type":"object","properties":{"s":{"type":"array","x-kubernetes-list-type":"set","items":{"x-kubernetes-preserve-unknown-fields":true}}}}""", $$"""{"s":{{items}}}""").Errors.Count);
 }
