@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Keel.ApiServer.Schema.Errors;
 using Keel.ApiServer.Schema.Model;
 using Keel.ApiServer.Values;
