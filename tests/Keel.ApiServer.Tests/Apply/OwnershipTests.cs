@@ -76,6 +76,27 @@ public sealed class OwnershipTests
     }
 
     [Fact]
+    public void Applying_a_float_that_differs_only_past_decimal_precision_conflicts()
+    {
+        var live = Apply(null, Widget("""{"extra":{"ratio":2e-30}}"""), "a");
+
+        var outcome = manager.Apply(live, Widget("""{"extra":{"ratio":1e-30}}"""), "b", false, null, T1);
+
+        Assert.Equal(new ApplyConflict("a", ".spec.extra.ratio"), Assert.Single(outcome.Conflicts));
+    }
+
+    [Fact]
+    public void Applying_the_same_number_written_as_a_float_shares_the_field_as_structured_merge_diff_does()
+    {
+        var live = Apply(null, Widget("""{"size":1}"""), "a");
+
+        var result = Apply(live, Widget("""{"size":1.0}"""), "b", at: T1);
+
+        Assert.Equal("""{"f:spec":{"f:size":{}}}""", Json.Text(Json.FieldsOf(result, "a")));
+        Assert.Equal("""{"f:spec":{"f:size":{}}}""", Json.Text(Json.FieldsOf(result, "b")));
+    }
+
+    [Fact]
     public void Force_takes_the_field_over()
     {
         var live = Apply(null, Widget("""{"size":1,"mode":"fast"}"""), "a");

@@ -116,4 +116,74 @@ public sealed class PatchAndApplyTests
         var entry = Assert.Single(created.Metadata.ManagedFields);
         Assert.Equal(("creator", "Update"), (entry.Manager, entry.Operation));
     }
+
+    private const string GaugeCrd = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: gauges.test.keel.dev
+        spec:
+          group: test.keel.dev
+          scope: Namespaced
+          names: {plural: gauges, singular: gauge, kind: Gauge, listKind: GaugeList}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    properties:
+                      ratio: {type: number}
+        """;
+
+    /// <summary>
+    /// The real server skips a write whose encoded object is unchanged: numbers are decoded to float64 and
+    /// written back by Go, so two spellings of one float64 are the same object and two float64s are not.
+    /// </summary>
+    [Fact]
+    public async Task Apply_is_a_no_op_exactly_when_the_numbers_decode_to_the_same_float64()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        await h.Server.InstallCrdAsync(GaugeCrd);
+
+        var first = await ApplyGauge(h, "0.1");
+        var sameFloat = await ApplyGauge(h, "0.1000000000000000000001");
+        Assert.Equal(Version(first), Version(sameFloat));
+
+        Assert.Equal(1L, (long)sameFloat["metadata"]!["generation"]!);
+
+        var tiny = await ApplyGauge(h, "1e-30");
+        var tinier = await ApplyGauge(h, "2e-30");
+        Assert.NotEqual(Version(tiny), Version(tinier));
+        Assert.Equal(2e-30, (double)tinier["spec"]!["ratio"]!);
+        var stored = await RawHttp.GetAsync(h.Server, "/apis/test.keel.dev/v1/namespaces/default/gauges/g");
+        Assert.Equal(2e-30, (double)stored.Json!["spec"]!["ratio"]!);
+    }
+
+    [Fact]
+    public async Task Rewriting_an_integer_as_a_float_is_a_spec_change_as_for_reflect_deep_equal()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        await h.Server.InstallCrdAsync(GaugeCrd);
+
+        var integer = await ApplyGauge(h, "1");
+        var asFloat = await ApplyGauge(h, "1.0");
+
+        Assert.NotEqual(Version(integer), Version(asFloat));
+        Assert.Equal(2L, (long)asFloat["metadata"]!["generation"]!);
+    }
+
+    private static async Task<JsonNode> ApplyGauge(ApiServerHarness h, string ratio)
+    {
+        var raw = await RawHttp.SendAsync(h.Server, HttpMethod.Patch, "/apis/test.keel.dev/v1/namespaces/default/gauges/g?fieldManager=tuner",
+            $$$"""{"apiVersion":"test.keel.dev/v1","kind":"Gauge","metadata":{"name":"g"},"spec":{"ratio":{{{ratio}}}}}""", "application/apply-patch+yaml");
+        Assert.True(raw.Status is HttpStatusCode.OK or HttpStatusCode.Created, raw.Text);
+        return raw.Json!;
+    }
+
+    private static string Version(JsonNode obj) => (string)obj["metadata"]!["resourceVersion"]!;
 }

@@ -3,6 +3,7 @@ using Keel.ApiServer.Apply.Fields;
 using Keel.ApiServer.Apply.Json;
 using Keel.ApiServer.Apply.Managed;
 using Keel.ApiServer.Apply.Typed;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Apply;
 
@@ -101,7 +102,7 @@ public sealed class FieldManager
         if (owners.TryGetValue(applier, out var entry))
         {
             // The API server stamps the applier's entry only when the object changed.
-            var changed = !JsonValues.DeepEquals(liveObject, result);
+            var changed = !JsonEquality.DeepEquals(liveObject, result, NumberEquality.MergeDiff);
             owners[applier] = entry with { Time = changed || entry.Time is null ? now : entry.Time };
         }
         UpdateManagerCap.Apply(owners, options.MaxUpdateManagers);

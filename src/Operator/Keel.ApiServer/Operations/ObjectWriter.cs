@@ -3,6 +3,7 @@ using Keel.ApiServer.Admission;
 using Keel.ApiServer.Http;
 using Keel.ApiServer.Resources;
 using Keel.ApiServer.Storage;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Operations;
 
@@ -423,6 +424,10 @@ public sealed class ObjectWriter
         }
     }
 
+    /// <summary>
+    /// Whether the generation moves. The server compares the decoded values with <c>reflect.DeepEqual</c>, so
+    /// two spellings of one float64 are no change, while rewriting an int64 1 as a float64 1.0 is.
+    /// </summary>
     private static bool SpecChanged(ResourceDefinition definition, JsonObject old, JsonObject candidate)
     {
         var fields = definition.GenerationFields!;
@@ -430,12 +435,13 @@ public sealed class ObjectWriter
             ? old.Select(p => p.Key).Concat(candidate.Select(p => p.Key)).Distinct()
                 .Where(k => k is not ("metadata" or "apiVersion" or "kind") && !(definition.HasStatusSubresource && k == "status"))
             : fields;
-        if (keys.Any(k => !JsonNode.DeepEquals(old[k], candidate[k])))
+        if (keys.Any(k => !JsonEquality.DeepEquals(old[k], candidate[k], NumberEquality.GoTyped)))
         {
             return true;
         }
 
-        return definition.AnnotationsBumpGeneration && !JsonNode.DeepEquals(old["metadata"]?["annotations"], candidate["metadata"]?["annotations"]);
+        return definition.AnnotationsBumpGeneration
+            && !JsonEquality.DeepEquals(old["metadata"]?["annotations"], candidate["metadata"]?["annotations"], NumberEquality.GoTyped);
     }
 
     /// <summary>A write that changes nothing but managedFields timestamps is not a write.</summary>
@@ -443,7 +449,7 @@ public sealed class ObjectWriter
     {
         var a = WithoutVolatileMetadata(old, out var oldFields);
         var b = WithoutVolatileMetadata(candidate, out var newFields);
-        return resource.Fields.SemanticallyEqual(a, b) && JsonNode.DeepEquals(oldFields, newFields);
+        return resource.Fields.SemanticallyEqual(a, b) && JsonEquality.DeepEquals(oldFields, newFields, NumberEquality.Encoded);
     }
 
     private static JsonObject WithoutVolatileMetadata(JsonObject obj, out JsonArray? managedFieldsWithoutTimes)

@@ -3,6 +3,7 @@ using Keel.ApiServer.Schema.Definition;
 using Keel.ApiServer.Schema.Errors;
 using Keel.ApiServer.Schema.Model;
 using Keel.ApiServer.Schema.Validation;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema;
 
@@ -250,7 +251,7 @@ public static class CustomResourceDefinitionValidation
             return null;
         }
 
-        return versions.All(v => select(v) is { } value && JsonValues.DeepEquals(value, first)) ? first : null;
+        return versions.All(v => select(v) is { } value && JsonEquality.DeepEquals(value, first, NumberEquality.GoTyped)) ? first : null;
     }
 
     private static JsonObject? Shared(List<JsonObject> versions, Func<JsonObject, JsonObject?> select) =>

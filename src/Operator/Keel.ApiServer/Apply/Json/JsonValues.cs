@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Apply.Json;
 
 /// <summary>
-/// Value-level helpers over <see cref="JsonNode"/>: kind, semantic equality (numbers by value,
-/// object properties in any order), the total order structured-merge-diff uses, and cloning.
+/// Value-level helpers over <see cref="JsonNode"/>: kind, the total order structured-merge-diff uses,
+/// a hash consistent with it, and cloning. Equality lives in <see cref="JsonEquality"/>.
 /// A C# <c>null</c> node is JSON <c>null</c>.
 /// </summary>
 internal static class JsonValues
@@ -38,60 +38,6 @@ internal static class JsonValues
     public static string NumberText(JsonNode node) => node.ToJsonString();
 
     public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
-
-    public static bool DeepEquals(JsonNode? a, JsonNode? b)
-    {
-        var kind = KindOf(a);
-        if (kind != KindOf(b))
-        {
-            return false;
-        }
-        switch (kind)
-        {
-            case JsonKind.Null:
-                return true;
-            case JsonKind.String:
-                return string.Equals(a!.GetValue<string>(), b!.GetValue<string>(), StringComparison.Ordinal);
-            case JsonKind.Boolean:
-                return AsBoolean(a!) == AsBoolean(b!);
-            case JsonKind.Number:
-                return CompareNumbers(a!, b!) == 0;
-            case JsonKind.Array:
-            {
-                var left = (JsonArray)a!;
-                var right = (JsonArray)b!;
-                if (left.Count != right.Count)
-                {
-                    return false;
-                }
-                for (var i = 0; i < left.Count; i++)
-                {
-                    if (!DeepEquals(left[i], right[i]))
-                    {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            default:
-            {
-                var left = (JsonObject)a!;
-                var right = (JsonObject)b!;
-                if (left.Count != right.Count)
-                {
-                    return false;
-                }
-                foreach (var (name, value) in left)
-                {
-                    if (!right.TryGetPropertyValue(name, out var other) || !DeepEquals(value, other))
-                    {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        }
-    }
 
     /// <summary>
     /// Total order over JSON values: numbers &lt; strings &lt; booleans &lt; lists &lt; maps &lt; null
@@ -154,20 +100,21 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>
+    /// structured-merge-diff's number order: two int64s as integers, anything else as float64
+    /// (so 1 and 1.0 sort as equal, matching <see cref="NumberEquality.MergeDiff"/>).
+    /// </summary>
     public static int CompareNumbers(JsonNode a, JsonNode b)
     {
-        var left = NumberText(a);
-        var right = NumberText(b);
-        if (decimal.TryParse(left, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
-            && decimal.TryParse(right, NumberStyles.Float, CultureInfo.InvariantCulture, out var y))
-        {
-            return x.CompareTo(y);
-        }
-        return double.Parse(left, NumberStyles.Float, CultureInfo.InvariantCulture)
-            .CompareTo(double.Parse(right, NumberStyles.Float, CultureInfo.InvariantCulture));
+        var x = GoNumber.Of(a.AsValue());
+        var y = GoNumber.Of(b.AsValue());
+        return x.IsInteger && y.IsInteger ? x.Integer.CompareTo(y.Integer) : x.AsFloat.CompareTo(y.AsFloat);
     }
 
-    /// <summary>A stable hash consistent with <see cref="DeepEquals"/>.</summary>
+    /// <summary>
+    /// A stable hash consistent with <see cref="Compare"/> and <see cref="NumberEquality.MergeDiff"/>:
+    /// numbers hash by their float64 value, so 1 and 1.0 (and 0 and -0.0) collide as they must.
+    /// </summary>
     public static int Hash(JsonNode? node)
     {
         switch (KindOf(node))
@@ -180,10 +127,8 @@ internal static class JsonValues
                 return AsBoolean(node!) ? 1 : 2;
             case JsonKind.Number:
             {
-                var text = NumberText(node!);
-                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-                    ? d.GetHashCode()
-                    : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).GetHashCode();
+                var value = GoNumber.Of(node!.AsValue()).AsFloat;
+                return value == 0 ? 0 : value.GetHashCode();
             }
             case JsonKind.Array:
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Apply.Json;
 
@@ -13,12 +14,12 @@ internal static class SemanticEquality
     {
         if (a is not JsonObject left || b is not JsonObject right)
         {
-            return JsonValues.DeepEquals(a, b);
+            return JsonEquality.DeepEquals(a, b, NumberEquality.Encoded);
         }
         return PropertiesEqual(left, right, (name, x, y) =>
             name == "metadata" && x is JsonObject xm && y is JsonObject ym
-                ? PropertiesEqual(xm, ym, (field, p, q) => field == "managedFields" ? ManagedFieldsEqual(p, q) : JsonValues.DeepEquals(p, q))
-                : JsonValues.DeepEquals(x, y));
+                ? PropertiesEqual(xm, ym, (field, p, q) => field == "managedFields" ? ManagedFieldsEqual(p, q) : JsonEquality.DeepEquals(p, q, NumberEquality.Encoded))
+                : JsonEquality.DeepEquals(x, y, NumberEquality.Encoded));
     }
 
     private static bool PropertiesEqual(JsonObject left, JsonObject right, Func<string, JsonNode?, JsonNode?, bool> equal)
@@ -41,7 +42,7 @@ internal static class SemanticEquality
     {
         if (a is not JsonArray left || b is not JsonArray right || left.Count != right.Count)
         {
-            return JsonValues.DeepEquals(a, b);
+            return JsonEquality.DeepEquals(a, b, NumberEquality.Encoded);
         }
         for (var i = 0; i < left.Count; i++)
         {
@@ -50,12 +51,12 @@ internal static class SemanticEquality
                 var withoutTime = x.Where(p => p.Key != "time").ToList();
                 var otherWithoutTime = y.Where(p => p.Key != "time").ToList();
                 if (withoutTime.Count != otherWithoutTime.Count
-                    || !withoutTime.All(p => y.TryGetPropertyValue(p.Key, out var v) && JsonValues.DeepEquals(p.Value, v)))
+                    || !withoutTime.All(p => y.TryGetPropertyValue(p.Key, out var v) && JsonEquality.DeepEquals(p.Value, v, NumberEquality.Encoded)))
                 {
                     return false;
                 }
             }
-            else if (!JsonValues.DeepEquals(left[i], right[i]))
+            else if (!JsonEquality.DeepEquals(left[i], right[i], NumberEquality.Encoded))
             {
                 return false;
             }

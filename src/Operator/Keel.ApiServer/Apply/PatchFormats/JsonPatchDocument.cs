@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Keel.ApiServer.Apply.Json;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Apply.PatchFormats;
 
@@ -77,7 +78,7 @@ internal static class JsonPatchDocument
                 var expected = Value(operation, op);
                 var (parent, found) = Locate(document, path);
                 var actual = found ? Get(parent, path) : null;
-                if (!found || !JsonValues.DeepEquals(actual, expected))
+                if (!found || !JsonEquality.DeepEquals(actual, expected, NumberEquality.Encoded))
                 {
                     throw Unprocessable($"testing value {path.Text} failed: test failed");
                 }

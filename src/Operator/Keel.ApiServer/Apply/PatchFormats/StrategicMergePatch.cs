@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Keel.ApiServer.Apply.Json;
 using Keel.ApiServer.Apply.Topology;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Apply.PatchFormats;
 
@@ -190,7 +191,7 @@ internal static class StrategicMergePatch
     {
         if (isDeleteList)
         {
-            return ToArray(original.Where(item => !patch.Any(p => JsonValues.DeepEquals(p, item))).Select(JsonValues.Clone).ToList());
+            return ToArray(original.Where(item => !patch.Any(p => JsonEquality.DeepEquals(p, item, NumberEquality.GoTyped))).Select(JsonValues.Clone).ToList());
         }
         var (merge, mergeKey) = ListStrategy(type);
         var elementType = type?.List?.Element;
@@ -221,7 +222,7 @@ internal static class StrategicMergePatch
             merged = [];
             foreach (var item in original.Concat(patch))
             {
-                if (!merged.Any(m => JsonValues.DeepEquals(m, item)))
+                if (!merged.Any(m => JsonEquality.DeepEquals(m, item, NumberEquality.GoTyped)))
                 {
                     merged.Add(JsonValues.Clone(item));
                 }
@@ -268,7 +269,7 @@ internal static class StrategicMergePatch
                     {
                         throw new PatchException($"map: {GoJson.Write(map)} does not contain declared merge key: {mergeKey}", PatchException.BadRequest);
                     }
-                    server.RemoveAll(s => s is JsonObject o && o.TryGetPropertyValue(mergeKey, out var v) && JsonValues.DeepEquals(v, keyValue));
+                    server.RemoveAll(s => s is JsonObject o && o.TryGetPropertyValue(mergeKey, out var v) && JsonEquality.DeepEquals(v, keyValue, NumberEquality.GoTyped));
                     break;
                 case "replace":
                     replace = true;
@@ -294,7 +295,7 @@ internal static class StrategicMergePatch
             {
                 throw new PatchException($"map: {GoJson.Write(map)} does not contain declared merge key: {mergeKey}", PatchException.BadRequest);
             }
-            var index = merged.FindIndex(s => s is JsonObject o && o.TryGetPropertyValue(mergeKey, out var v) && JsonValues.DeepEquals(v, keyValue));
+            var index = merged.FindIndex(s => s is JsonObject o && o.TryGetPropertyValue(mergeKey, out var v) && JsonEquality.DeepEquals(v, keyValue, NumberEquality.GoTyped));
             if (index >= 0)
             {
                 merged[index] = MergeMap((JsonObject)merged[index]!, (JsonObject)map.DeepClone(), elementType);
@@ -361,10 +362,10 @@ internal static class StrategicMergePatch
         for (var i = 0; i < list.Count; i++)
         {
             if (mergeKey is null
-                ? JsonValues.DeepEquals(list[i], item)
+                ? JsonEquality.DeepEquals(list[i], item, NumberEquality.GoTyped)
                 : list[i] is JsonObject candidate && item is JsonObject target
                   && candidate.TryGetPropertyValue(mergeKey, out var a) && target.TryGetPropertyValue(mergeKey, out var b)
-                  && JsonValues.DeepEquals(a, b))
+                  && JsonEquality.DeepEquals(a, b, NumberEquality.GoTyped))
             {
                 return i;
             }

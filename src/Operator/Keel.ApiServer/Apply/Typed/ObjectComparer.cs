@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Keel.ApiServer.Apply.Fields;
 using Keel.ApiServer.Apply.Json;
 using Keel.ApiServer.Apply.Topology;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Apply.Typed;
 
@@ -95,7 +96,7 @@ internal sealed class ObjectComparer
         {
             removed.Insert(path);
         }
-        else if (!JsonValues.DeepEquals(lhs, rhs))
+        else if (!JsonEquality.DeepEquals(lhs, rhs, NumberEquality.MergeDiff))
         {
             modified.Insert(path);
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Keel.ApiServer.Schema.Cel.Library;
 using Keel.ApiServer.Schema.Errors;
 using Keel.ApiServer.Schema.Model;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema.Cel;
 
@@ -220,7 +221,7 @@ internal sealed class CelRuleEvaluator
         {
             private bool? _equal;
 
-            public bool Equal => _equal ??= old is not null && JsonValues.DeepEquals(value, old);
+            public bool Equal => _equal ??= old is not null && JsonEquality.DeepEquals(value, old, NumberEquality.GoTyped);
         }
     }
 

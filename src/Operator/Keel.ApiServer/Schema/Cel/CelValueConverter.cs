@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Keel.ApiServer.Schema.Model;
 using Keel.ApiServer.Schema.Validation;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema.Cel;
 
@@ -75,7 +76,7 @@ internal static class CelValueConverter
         switch (shape.Kind)
         {
             case CelShapeKind.Double when kind == JsonValueKind.Number:
-                return JsonValues.GetDouble(value);
+                return GoNumber.GetDouble(value);
             case CelShapeKind.Bytes when kind == JsonValueKind.String:
                 var text = value.GetValue<string>();
                 try
@@ -107,7 +108,7 @@ internal static class CelValueConverter
                 return value!.GetValue<string>();
             case JsonValueKind.Number:
                 var number = value!.AsValue();
-                return JsonValues.TryGetInteger(number, out var l) ? (object)l : JsonValues.GetDouble(number);
+                return GoNumber.TryGetInteger(number, out var l) ? (object)l : GoNumber.GetDouble(number);
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:

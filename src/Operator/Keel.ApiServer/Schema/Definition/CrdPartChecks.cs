@@ -4,6 +4,7 @@ using Keel.ApiServer.Schema.Cel;
 using Keel.ApiServer.Schema.Errors;
 using Keel.ApiServer.Schema.Model;
 using Keel.ApiServer.Schema.Validation;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema.Definition;
 
@@ -148,7 +149,7 @@ internal static class CrdPartChecks
             SimpleJsonPath(jsonPath, path.Child("JSONPath"), errors);
         }
 
-        if (column?["priority"] is JsonValue priority && JsonValues.TryGetInteger(priority, out var p) && p < 0)
+        if (column?["priority"] is JsonValue priority && GoNumber.TryGetInteger(priority, out var p) && p < 0)
         {
             errors.Add(FieldErrors.Invalid(path.Child("priority"), priority, "must be greater than or equal to 0"));
         }

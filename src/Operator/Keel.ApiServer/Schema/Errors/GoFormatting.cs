@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keel.ApiServer.Schema.Model;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema.Errors;
 
@@ -162,9 +163,9 @@ internal static class GoFormatting
         JsonValueKind.String => Quote(node.GetValue<string>()),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        JsonValueKind.Number => JsonValues.TryGetInteger(node.AsValue(), out var l)
+        JsonValueKind.Number => GoNumber.TryGetInteger(node.AsValue(), out var l)
             ? l.ToString(CultureInfo.InvariantCulture)
-            : Float(JsonValues.GetDouble(node.AsValue())),
+            : Float(GoNumber.GetDouble(node.AsValue())),
         _ => "null",
     };
 

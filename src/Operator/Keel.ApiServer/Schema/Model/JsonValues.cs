@@ -3,12 +3,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keel.ApiServer.Schema.Errors;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema.Model;
 
 /// <summary>
 /// Reads <see cref="JsonNode"/> values the way Go's unstructured JSON does: an integral literal is an int64,
-/// anything else numeric is a float64, and equality is semantic (key order never matters).
+/// anything else numeric is a float64 (see <see cref="GoNumber"/>). Equality lives in <see cref="JsonEquality"/>.
 /// </summary>
 internal static class JsonValues
 {
@@ -21,68 +22,18 @@ internal static class JsonValues
         JsonValueKind.Array => "array",
         JsonValueKind.String => "string",
         JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Number => TryGetInteger(node!.AsValue(), out _) ? "integer" : "number",
+        JsonValueKind.Number => GoNumber.TryGetInteger(node!.AsValue(), out _) ? "integer" : "number",
         _ => "null",
     };
 
-    /// <summary>True when the number is written as an integer that fits an int64 (Go decodes it as int64).</summary>
-    public static bool TryGetInteger(JsonValue value, out long result)
-    {
-        if (value.TryGetValue<JsonElement>(out var element))
-        {
-            if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out result))
-            {
-                return true;
-            }
-
-            result = 0;
-            return false;
-        }
-
-        switch (value.GetValue<object>())
-        {
-            case long l: result = l; return true;
-            case int i: result = i; return true;
-            case short s: result = s; return true;
-            case sbyte sb: result = sb; return true;
-            case byte b: result = b; return true;
-            case ushort us: result = us; return true;
-            case uint ui: result = ui; return true;
-            case ulong ul when ul <= long.MaxValue: result = (long)ul; return true;
-            default: result = 0; return false;
-        }
-    }
-
-    public static double GetDouble(JsonValue value)
-    {
-        if (value.TryGetValue<JsonElement>(out var element))
-        {
-            return element.GetDouble();
-        }
-
-        return value.GetValue<object>() switch
-        {
-            double d => d,
-            float f => f,
-            decimal m => (double)m,
-            long l => l,
-            int i => i,
-            ulong ul => ul,
-            uint ui => ui,
-            short s => s,
-            byte b => b,
-            var other => Convert.ToDouble(other, CultureInfo.InvariantCulture),
-        };
-    }
-
     public static bool IsIntegralNumber(JsonValue value)
     {
-        if (TryGetInteger(value, out _))
+        if (GoNumber.TryGetInteger(value, out _))
         {
             return true;
         }
 
-        var d = GetDouble(value);
+        var d = GoNumber.GetDouble(value);
         return !double.IsInfinity(d) && Math.Floor(d) == d;
     }
 
@@ -95,75 +46,6 @@ internal static class JsonValues
         JsonValueKind.False => false,
         _ => null,
     };
-
-    /// <summary>Semantic JSON equality: numbers by value, objects regardless of key order.</summary>
-    public static bool DeepEquals(JsonNode? a, JsonNode? b)
-    {
-        var kind = KindOf(a);
-        var otherKind = KindOf(b);
-        if (kind is JsonValueKind.True or JsonValueKind.False || otherKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return kind == otherKind;
-        }
-
-        if (kind != otherKind)
-        {
-            return false;
-        }
-
-        switch (kind)
-        {
-            case JsonValueKind.Null:
-                return true;
-            case JsonValueKind.String:
-                return string.Equals(a!.GetValue<string>(), b!.GetValue<string>(), StringComparison.Ordinal);
-            case JsonValueKind.Number:
-                var x = a!.AsValue();
-                var y = b!.AsValue();
-                if (TryGetInteger(x, out var xi) && TryGetInteger(y, out var yi))
-                {
-                    return xi == yi;
-                }
-
-                return GetDouble(x).Equals(GetDouble(y));
-            case JsonValueKind.Array:
-                var left = a!.AsArray();
-                var right = b!.AsArray();
-                if (left.Count != right.Count)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < left.Count; i++)
-                {
-                    if (!DeepEquals(left[i], right[i]))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case JsonValueKind.Object:
-                var lo = a!.AsObject();
-                var ro = b!.AsObject();
-                if (lo.Count != ro.Count)
-                {
-                    return false;
-                }
-
-                foreach (var (key, value) in lo)
-                {
-                    if (!ro.TryGetPropertyValue(key, out var other) || !DeepEquals(value, other))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            default:
-                return false;
-        }
-    }
 
     /// <summary>Go's <c>json.Marshal</c> of the unstructured value: compact, object keys sorted.</summary>
     public static string CanonicalJson(JsonNode? node)
@@ -211,9 +93,9 @@ internal static class JsonValues
                 break;
             case JsonValueKind.Number:
                 var number = node!.AsValue();
-                builder.Append(TryGetInteger(number, out var l)
+                builder.Append(GoNumber.TryGetInteger(number, out var l)
                     ? l.ToString(CultureInfo.InvariantCulture)
-                    : GoFormatting.JsonFloat(GetDouble(number)));
+                    : GoFormatting.JsonFloat(GoNumber.GetDouble(number)));
                 break;
             case JsonValueKind.String:
                 builder.Append('"').Append(JsonEncodedText.Encode(node!.GetValue<string>()).Value).Append('"');

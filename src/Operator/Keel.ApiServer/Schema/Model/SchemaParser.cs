@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema.Model;
 
@@ -99,12 +100,12 @@ internal static class SchemaParser
     {
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
         {
-            if (JsonValues.TryGetInteger(value, out var l))
+            if (GoNumber.TryGetInteger(value, out var l))
             {
                 return l;
             }
 
-            var d = JsonValues.GetDouble(value);
+            var d = GoNumber.GetDouble(value);
             return Math.Floor(d) == d ? (long)d : null;
         }
 
@@ -112,7 +113,7 @@ internal static class SchemaParser
     }
 
     private static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? JsonValues.GetDouble(value) : null;
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? GoNumber.GetDouble(value) : null;
 
     private static List<ValidationRuleSpec> Rules(JsonNode? node)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keel.ApiServer.Schema.Errors;
 using Keel.ApiServer.Schema.Model;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema.Validation;
 
@@ -137,7 +138,7 @@ internal static class ListTypeValidator
     /// <summary>Go compares scalars by dynamic type and value, compound items by their JSON.</summary>
     private static string ScalarOrCompoundKey(JsonNode? item) => JsonValues.KindOf(item) switch
     {
-        JsonValueKind.Number when JsonValues.TryGetInteger(item!.AsValue(), out _) => "i" + JsonValues.CanonicalJson(item),
+        JsonValueKind.Number when GoNumber.TryGetInteger(item!.AsValue(), out _) => "i" + JsonValues.CanonicalJson(item),
         JsonValueKind.Number => "f" + JsonValues.CanonicalJson(item),
         _ => JsonValues.CanonicalJson(item),
     };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keel.ApiServer.Schema.Errors;
 using Keel.ApiServer.Schema.Model;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema.Validation;
 
@@ -159,7 +160,7 @@ internal static class ObjectMetaValidator
             }
         }
 
-        if (meta["generation"] is JsonValue generation && JsonValues.TryGetInteger(generation, out var g) && g < 0)
+        if (meta["generation"] is JsonValue generation && GoNumber.TryGetInteger(generation, out var g) && g < 0)
         {
             errors.Add(FieldErrors.Invalid(path.Child("generation"), generation, "must be greater than or equal to 0"));
         }
@@ -245,7 +246,7 @@ internal static class ObjectMetaValidator
             }
         }
 
-        if (meta["generation"] is { } generation && (generation.GetValueKind() != JsonValueKind.Number || !JsonValues.TryGetInteger(generation.AsValue(), out _)))
+        if (meta["generation"] is { } generation && (generation.GetValueKind() != JsonValueKind.Number || !GoNumber.TryGetInteger(generation.AsValue(), out _)))
         {
             return $"json: cannot unmarshal {GoJsonKind(generation)} into Go struct field ObjectMeta.generation of type int64";
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keel.ApiServer.Schema.Errors;
 using Keel.ApiServer.Schema.Model;
+using Keel.ApiServer.Values;
 
 namespace Keel.ApiServer.Schema.Validation;
 
@@ -50,7 +51,7 @@ internal sealed class SchemaValueValidator
 
     private void ValidateNode(JsonNode? data, SchemaNode s, FieldPath path, JsonNode? old = null, bool correlated = false)
     {
-        if (_ratchet && correlated && old is not null && JsonValues.DeepEquals(data, old))
+        if (_ratchet && correlated && old is not null && JsonEquality.DeepEquals(data, old, NumberEquality.GoTyped))
         {
             return;
         }
@@ -163,8 +164,8 @@ internal sealed class SchemaValueValidator
 
     private void ValidateNumber(JsonValue data, SchemaNode s, FieldPath path)
     {
-        var isInteger = JsonValues.TryGetInteger(data, out var integer);
-        var number = isInteger ? integer : JsonValues.GetDouble(data);
+        var isInteger = GoNumber.TryGetInteger(data, out var integer);
+        var number = isInteger ? integer : GoNumber.GetDouble(data);
 
         if (s.MultipleOf is { } factor && factor > 0)
         {
@@ -249,7 +250,7 @@ internal sealed class SchemaValueValidator
 
         foreach (var allowed in values)
         {
-            if (data is null ? allowed is null : allowed is not null && JsonValues.DeepEquals(data, allowed))
+            if (data is null ? allowed is null : allowed is not null && EnumMatch.Matches(data, allowed))
             {
                 return;
             }
@@ -417,7 +418,7 @@ internal sealed class SchemaValueValidator
 
         foreach (var candidate in old)
         {
-            if (candidate is JsonObject other && keys.All(k => JsonValues.DeepEquals(obj[k], other[k]) && obj.ContainsKey(k) == other.ContainsKey(k)))
+            if (candidate is JsonObject other && keys.All(k => JsonEquality.DeepEquals(obj[k], other[k], NumberEquality.GoTyped) && obj.ContainsKey(k) == other.ContainsKey(k)))
             {
                 return other;
             }
