@@ -20,7 +20,7 @@ public sealed class ApplyComparerAgreesWithTheServerTests
         {"type":"object","properties":{
           "apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},
           "spec":{"type":"object","properties":{
-            "replicas":{"type":"integer"},
+            "replicas":{"type":"integer"},"scale":{"type":"number"},
             "selector":{"type":"object","x-kubernetes-map-type":"atomic","properties":{"matchLabels":{"type":"object","additionalProperties":{"type":"string"}}}},
             "tags":{"type":"array","x-kubernetes-list-type":"set","items":{"type":"string"}},
             "containers":{"type":"array","x-kubernetes-list-type":"map","x-kubernetes-list-map-keys":["name"],"items":{"type":"object","properties":{
@@ -33,7 +33,7 @@ public sealed class ApplyComparerAgreesWithTheServerTests
     private const string Desired = """
         {"apiVersion":"x.io/v1","kind":"Widget","metadata":{"name":"w","namespace":"ns","labels":{"app":"a"},
            "ownerReferences":[{"apiVersion":"x.io/v1","kind":"Parent","name":"p","uid":"u1","controller":true}]},
-         "spec":{"replicas":2,"selector":{"matchLabels":{"app":"a"}},"tags":["b","a"],
+         "spec":{"replicas":2,"scale":1e-30,"selector":{"matchLabels":{"app":"a"}},"tags":["b","a"],
            "containers":[{"name":"vllm","image":"vllm:1","args":["--port","8000"],"ports":[{"containerPort":8000,"protocol":"TCP"}]},
                          {"name":"sidecar","image":"s:1"}]}}
         """;
@@ -55,6 +55,9 @@ public sealed class ApplyComparerAgreesWithTheServerTests
         { "an item's field added", "spec.containers.0.ports.0.name=\"http\"" },
         { "an atomic struct changed", "spec.selector={\"matchLabels\":{\"app\":\"b\"}}" },
         { "a number written as 2.0", "spec.replicas=2.0" },
+        { "a tiny float changed", "spec.scale=2e-30" },
+        { "a tiny float spelled otherwise", "spec.scale=1.0e-30" },
+        { "an integer past double precision", "spec.replicas=9007199254740993" },
         { "an owner reference's field", "metadata.ownerReferences.0.blockOwnerDeletion=true" },
         { "a second owner reference", "metadata.ownerReferences.1={\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"name\":\"c\",\"uid\":\"u2\"}" },
     };

@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Keel.Runtime.Apply;
 
-/// <summary>JSON equality as Kubernetes means it: numbers by value (1 == 1.0), objects by members, arrays in order.</summary>
+/// <summary>JSON equality as server-side apply means it: numbers by value (1 == 1.0), objects by members, arrays in order.</summary>
 internal static class JsonValues
 {
     public static bool DeepEquals(JsonNode? a, JsonNode? b)
@@ -55,9 +56,7 @@ internal static class JsonValues
         var kb = b.GetValueKind();
         if (ka == JsonValueKind.Number && kb == JsonValueKind.Number)
         {
-            return a.TryGetValue<decimal>(out var da) && b.TryGetValue<decimal>(out var db)
-                ? da == db
-                : a.GetValue<double>().Equals(b.GetValue<double>());
+            return NumberEquals(a, b);
         }
 
         if (ka != kb)
@@ -73,14 +72,26 @@ internal static class JsonValues
         };
     }
 
+    /// <summary>
+    /// Numbers as structured-merge-diff compares them (what the server's apply does): integers exactly, anything else
+    /// as float64, so 1 == 1.0 and 1e-30 != 2e-30 (decimal would round both to 0). One rule with <see cref="Canonical"/>.
+    /// </summary>
+    private static bool NumberEquals(JsonValue a, JsonValue b) =>
+        CanonicalNumber(a.ToJsonString()) == CanonicalNumber(b.ToJsonString());
+
     /// <summary>A canonical text for a JSON value, to compare set items and list keys.</summary>
     public static string Canonical(JsonNode? node) => node switch
     {
         null => "null",
         JsonObject obj => "{" + string.Join(",", obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Key) + ":" + Canonical(p.Value))) + "}",
         JsonArray arr => "[" + string.Join(",", arr.Select(Canonical)) + "]",
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var d)
-            => d.ToString("G29", System.Globalization.CultureInfo.InvariantCulture),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => CanonicalNumber(value.ToJsonString()),
         _ => node.ToJsonString(),
     };
+
+    // The same classes as NumberEquals: an int64 by its digits, any other number by its float64 round-trip text.
+    private static string CanonicalNumber(string text) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+            ? integer.ToString(CultureInfo.InvariantCulture)
+            : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
 }
